@@ -53,6 +53,9 @@ public:
   err(std::source_location loc = std::source_location::current()) const;
   // The deadline, if the context or an ancestor has one.
   [[nodiscard]] std::pair<Time, bool> deadline() const;
+  [[nodiscard]] const std::shared_ptr<detail::ContextCore> &core() const {
+    return core_;
+  }
 
 private:
   std::shared_ptr<detail::ContextCore> core_;

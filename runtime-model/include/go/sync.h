@@ -136,6 +136,7 @@ public:
     }
     struct Finish {
       detail::SyncCore &core;
+      explicit Finish(detail::SyncCore &c) : core(c) {}
       Finish(const Finish &) = delete;
       Finish &operator=(const Finish &) = delete;
       ~Finish() { detail::onceFinish(core); }
