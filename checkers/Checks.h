@@ -1,0 +1,31 @@
+//===- Checks.h - golife's built-in checks --------------------------------===//
+#ifndef GOLIFE_CHECKERS_CHECKS_H
+#define GOLIFE_CHECKERS_CHECKS_H
+
+#include "golife/Problem.h"
+
+namespace clang::ento {
+class CheckerRegistry;
+} // namespace clang::ento
+
+namespace golife {
+
+const Check &channelLeakCheck();
+const Check &deadlockCheck();
+const Check &loopNoExitCheck();
+const Check &waitGroupCheck();
+const Check &tickerLeakCheck();
+const Check &contextLeakCheck();
+const Check &channelMisuseCheck();
+const Check &mutexMisuseCheck();
+
+/// Every built-in check, in CheckKind order.
+llvm::ArrayRef<const Check *> builtinChecks();
+
+/// Registers golife's Static Analyzer checkers (package "golife"); used by
+/// the analyzer plugin and, statically, by the standalone tool.
+void registerAnalyzerCheckers(clang::ento::CheckerRegistry &Registry);
+
+} // namespace golife
+
+#endif

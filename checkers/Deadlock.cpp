@@ -1,0 +1,40 @@
+//===- Deadlock.cpp - golife.Deadlock / golife-deadlock -------------------===//
+//
+// Goroutines that wait on each other in a cycle through mutexes (lock order
+// inversion), a mutex locked twice by one goroutine, and condition variables
+// waited on with no signal to come.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Checks.h"
+
+namespace golife {
+namespace {
+
+class Deadlock final : public Check {
+public:
+  CheckKind kind() const override { return CheckKind::Deadlock; }
+
+  void classify(const Problem &P, FindingSink &Sink) const override {
+    if (P.Kind != ProblemKind::BlockedForever)
+      return;
+    if (P.Op == OpKind::Lock && P.SelfLock)
+      Sink.report(findingAt(P, "goroutine locks a mutex it already holds: "
+                               "it blocks forever"));
+    else if (P.Op == OpKind::Lock && P.LockCycle)
+      Sink.report(findingAt(P, "goroutines wait for each other's mutexes: "
+                               "lock order inversion"));
+    else if (P.Op == OpKind::CondWait)
+      Sink.report(findingAt(P, "goroutine waits forever on a condition "
+                               "variable that is never signalled"));
+  }
+};
+
+} // namespace
+
+const Check &deadlockCheck() {
+  static const Deadlock Instance;
+  return Instance;
+}
+
+} // namespace golife

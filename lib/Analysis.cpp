@@ -1,0 +1,90 @@
+//===- Analysis.cpp - Runs golife's analysis over a translation unit ------===//
+
+#include "golife/Analysis.h"
+#include "PartnerlessChannels.h"
+#include "golife/ApiModel.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+using namespace clang;
+
+namespace golife {
+namespace {
+
+/// Collects the functions to analyse: those with a body in the main file,
+/// outside the runtime. Lambda bodies are analysed with the function that
+/// holds them.
+class RootCollector : public RecursiveASTVisitor<RootCollector> {
+public:
+  explicit RootCollector(const SourceManager &SM) : SM(SM) {}
+  std::vector<const FunctionDecl *> Roots;
+
+  bool shouldVisitTemplateInstantiations() const { return false; }
+  bool shouldVisitLambdaBody() const { return false; }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
+        isRuntimeDecl(FD))
+      return true;
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+        Method && Method->getParent()->isLambda())
+      return true;
+    if (SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+      Roots.push_back(FD);
+    return true;
+  }
+
+private:
+  const SourceManager &SM;
+};
+
+class CollectingSink final : public FindingSink {
+public:
+  std::vector<Finding> Findings;
+  void report(Finding F) override { Findings.push_back(std::move(F)); }
+};
+
+} // namespace
+
+std::vector<Finding>
+analyzeTranslationUnit(ASTContext &Ctx, llvm::ArrayRef<const Check *> Enabled,
+                       const AnalysisOptions &Options, AnalysisStats *Stats) {
+  (void)Options;
+  RootCollector Collector(Ctx.getSourceManager());
+  Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
+
+  std::vector<Problem> Problems;
+  for (const FunctionDecl *Root : Collector.Roots) {
+    findPartnerlessChannelOps(*Root, Ctx, Problems);
+    if (Stats)
+      ++Stats->FunctionsAnalysed;
+  }
+
+  CollectingSink Sink;
+  for (const Problem &P : Problems)
+    for (const Check *C : Enabled)
+      C->classify(P, Sink);
+
+  // One finding per check and place, in source order.
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto Key = [](const Finding &F) {
+    return std::make_pair(F.Loc.getRawEncoding(), static_cast<int>(F.Check));
+  };
+  std::vector<Finding> Unique;
+  std::set<std::pair<unsigned, int>> Seen;
+  for (Finding &F : Sink.Findings)
+    if (Seen.insert(Key(F)).second)
+      Unique.push_back(std::move(F));
+  std::stable_sort(Unique.begin(), Unique.end(),
+                   [&](const Finding &A, const Finding &B) {
+                     return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+                   });
+  return Unique;
+}
+
+} // namespace golife

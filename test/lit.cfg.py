@@ -1,0 +1,41 @@
+# lit configuration for golife's tests: analyzer -verify tests, the tool's
+# outputs, the clang-tidy module and scan-build.
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+from lit.llvm.subst import ToolSubst
+
+config.name = "golife"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.golife_binary_dir, "test")
+
+# use_clang() wants these, as in clang's own test tree.
+config.clang_tools_dir = os.path.dirname(config.clang)
+config.clang_src_dir = config.test_source_root
+config.llvm_libs_dir = os.path.join(config.llvm_tools_dir, "..", "lib")
+config.llvm_shlib_dir = config.llvm_libs_dir
+config.host_triple = config.target_triple = ""
+llvm_config.use_default_substitutions()
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+llvm_config.use_clang(required=True)
+
+# clang's tree defines %analyze; out of tree it is ours to define.
+config.substitutions.append(("%analyze", ""))
+
+runtime = "-std=c++20 -I" + config.runtime_include
+config.substitutions.extend([
+    ("%golife_analyze",
+     "%clang_analyze_cc1 -load " + config.analyzer_plugin + " " + runtime),
+    ("%analyzer_plugin", config.analyzer_plugin),
+    ("%tidy_plugin", config.tidy_plugin),
+    ("%clang_tidy", config.clang_tidy + " --load=" + config.tidy_plugin),
+    ("%golife", config.golife_tool),
+    ("%runtime_flags", runtime),
+    ("%runtime_include", config.runtime_include),
+    ("%shared", config.shared_dir),
+    ("%python", config.python),
+])

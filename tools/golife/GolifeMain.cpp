@@ -1,0 +1,364 @@
+//===- GolifeMain.cpp - golife: the standalone tool -----------------------===//
+//
+// golife [options] [files...] analyses translation units of a compilation
+// database with golife's Static Analyzer checkers, registered statically, and
+// prints what they find. Exit status: 0 clean, 1 findings, 2 errors.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Checks.h"
+#include "golife/Finding.h"
+#include "clang/Analysis/PathDiagnostic.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
+#include "clang/StaticAnalyzer/Frontend/AnalysisConsumer.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/Signals.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+using namespace llvm;
+
+namespace golife {
+namespace {
+
+cl::OptionCategory Category("golife options");
+
+cl::opt<std::string>
+    BuildPath("p", cl::desc("Build directory holding compile_commands.json"),
+              cl::value_desc("dir"), cl::cat(Category));
+cl::list<std::string> Files(cl::Positional,
+                            cl::desc("[<file> ...] (default: every file of "
+                                     "the compilation database)"),
+                            cl::cat(Category));
+cl::opt<std::string> ChecksGlob(
+    "checks",
+    cl::desc("Checks to run, in clang-tidy's glob syntax over the check names "
+             "(e.g. '-*,golife-channel-leak'); default 'golife-*'"),
+    cl::init("golife-*"), cl::cat(Category));
+cl::list<std::string>
+    ExtraArgs("extra-arg",
+              cl::desc("Extra argument to append to the compiler command"),
+              cl::cat(Category));
+cl::list<std::string> ExtraArgsBefore(
+    "extra-arg-before",
+    cl::desc("Extra argument to prepend to the compiler command"),
+    cl::cat(Category));
+cl::opt<bool> ListChecks("list-checks",
+                         cl::desc("List the checks --checks enables and exit"),
+                         cl::cat(Category));
+
+/// A finding resolved to file positions, so it outlives its translation unit.
+struct Place {
+  std::string File;
+  unsigned Line = 0, Column = 0;
+};
+
+struct ReportedNote {
+  Place Where;
+  std::string Message;
+};
+
+struct ReportedFinding {
+  const CheckInfo *Check;
+  Place Where;
+  std::string Message;
+  std::vector<ReportedNote> Notes;
+};
+
+Place placeOf(FullSourceLoc Loc) {
+  if (Loc.isInvalid())
+    return {};
+  PresumedLoc Presumed = Loc.getManager().getPresumedLoc(Loc.getExpansionLoc());
+  if (Presumed.isInvalid())
+    return {};
+  SmallString<256> Path(Presumed.getFilename());
+  sys::fs::make_absolute(Path);
+  sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return {std::string(Path), Presumed.getLine(), Presumed.getColumn()};
+}
+
+const CheckInfo *checkNamed(StringRef AnalyzerName) {
+  for (const CheckInfo &Info : allCheckInfos())
+    if (Info.AnalyzerName == AnalyzerName)
+      return &Info;
+  return nullptr;
+}
+
+/// Receives the analyzer's reports with their paths and keeps them as
+/// ReportedFindings.
+class CollectingPathConsumer final : public ento::PathDiagnosticConsumer {
+public:
+  explicit CollectingPathConsumer(std::vector<ReportedFinding> &Out)
+      : Out(Out) {}
+
+  void FlushDiagnosticsImpl(std::vector<const ento::PathDiagnostic *> &Diags,
+                            FilesMade *) override {
+    for (const ento::PathDiagnostic *D : Diags) {
+      const CheckInfo *Check = checkNamed(D->getCheckerName());
+      if (!Check)
+        continue;
+      ReportedFinding F{Check,
+                        placeOf(D->getLocation().asLocation()),
+                        D->getVerboseDescription().str(),
+                        {}};
+      for (const auto &Piece : D->path.flatten(/*ShouldFlattenMacros=*/true)) {
+        ReportedNote Note{placeOf(Piece->getLocation().asLocation()),
+                          Piece->getString().str()};
+        bool IsTheWarning = Note.Where.Line == F.Where.Line &&
+                            Note.Where.File == F.Where.File &&
+                            Note.Message == F.Message;
+        if (!IsTheWarning)
+          F.Notes.push_back(std::move(Note));
+      }
+      Out.push_back(std::move(F));
+    }
+  }
+
+  StringRef getName() const override { return "golife"; }
+  PathGenerationScheme getGenerationScheme() const override { return Minimal; }
+
+private:
+  std::vector<ReportedFinding> &Out;
+};
+
+/// clang-tidy's glob list: comma-separated globs, '-' negates, '*' matches
+/// anything, the last matching glob decides.
+bool globListMatches(StringRef GlobList, StringRef Name) {
+  bool Enabled = false;
+  SmallVector<StringRef> Globs;
+  GlobList.split(Globs, ',', -1, /*KeepEmpty=*/false);
+  for (StringRef Glob : Globs) {
+    Glob = Glob.trim();
+    bool Negative = Glob.consume_front("-");
+    std::string Pattern = "^";
+    for (char C : Glob)
+      Pattern += C == '*' ? std::string(".*") : Regex::escape(StringRef(&C, 1));
+    if (Regex(Pattern + "$").match(Name))
+      Enabled = !Negative;
+  }
+  return Enabled;
+}
+
+/// Runs golife's analyzer checkers on each translation unit.
+class AnalyzeAction : public ASTFrontendAction {
+public:
+  AnalyzeAction(std::vector<std::string> Checkers,
+                std::vector<ReportedFinding> &Out)
+      : Checkers(std::move(Checkers)), Out(Out) {}
+
+protected:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef) override {
+    AnalyzerOptions &Opts = CI.getAnalyzerOpts();
+    Opts.CheckersAndPackages.clear();
+    for (const std::string &Name : Checkers)
+      Opts.CheckersAndPackages.emplace_back(Name, /*Enabled=*/true);
+    Opts.AnalysisDiagOpt = PD_NONE;
+    auto Consumer = ento::CreateAnalysisConsumer(CI);
+    Consumer->AddCheckerRegistrationFn(registerAnalyzerCheckers);
+    Consumer->AddDiagnosticConsumer(new CollectingPathConsumer(Out));
+    return Consumer;
+  }
+
+private:
+  std::vector<std::string> Checkers;
+  std::vector<ReportedFinding> &Out;
+};
+
+class AnalyzeActionFactory : public tooling::FrontendActionFactory {
+public:
+  AnalyzeActionFactory(std::vector<std::string> Checkers,
+                       std::vector<ReportedFinding> &Out)
+      : Checkers(std::move(Checkers)), Out(Out) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<AnalyzeAction>(Checkers, Out);
+  }
+
+private:
+  std::vector<std::string> Checkers;
+  std::vector<ReportedFinding> &Out;
+};
+
+/// Keeps the first compiler error of a translation unit, and prints nothing.
+class FirstErrorConsumer : public DiagnosticConsumer {
+public:
+  std::string FirstError;
+
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Level < DiagnosticsEngine::Error || !FirstError.empty())
+      return;
+    SmallString<128> Message;
+    Info.FormatDiagnostic(Message);
+    FirstError = Message.str().str();
+    if (Info.hasSourceManager() && Info.getLocation().isValid()) {
+      Place Where =
+          placeOf(FullSourceLoc(Info.getLocation(), Info.getSourceManager()));
+      FirstError = Where.File + ":" + std::to_string(Where.Line) + ":" +
+                   std::to_string(Where.Column) + ": " + FirstError;
+    }
+  }
+};
+
+int Errors = 0;
+
+void error(const Twine &Message) {
+  ++Errors;
+  WithColor::error(errs(), "golife") << Message << "\n";
+}
+
+void printFinding(raw_ostream &OS, const ReportedFinding &F) {
+  auto Position = [&](const Place &P) {
+    OS << P.File << ":" << P.Line << ":" << P.Column << ": ";
+  };
+  Position(F.Where);
+  OS << "warning: " << F.Message << " [" << F.Check->TidyName << "]\n";
+  for (const ReportedNote &N : F.Notes) {
+    Position(N.Where);
+    OS << "note: " << N.Message << "\n";
+  }
+}
+
+std::unique_ptr<tooling::CompilationDatabase>
+loadFixedDatabase(int &Argc, const char **Argv) {
+  std::string Message;
+  // Flags after "--" describe every file: no database needed.
+  if (auto Fixed = tooling::FixedCompilationDatabase::loadFromCommandLine(
+          Argc, Argv, Message))
+    return Fixed;
+  if (!Message.empty()) {
+    error(Message);
+    return nullptr;
+  }
+  return nullptr;
+}
+
+} // namespace
+} // namespace golife
+
+int main(int Argc, const char **Argv) {
+  using namespace golife;
+  sys::PrintStackTraceOnErrorSignal(Argv[0]);
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "golife " << GOLIFE_VERSION << " (LLVM " << LLVM_VERSION_STRING
+       << ")\n";
+  });
+
+  std::unique_ptr<tooling::CompilationDatabase> Database =
+      loadFixedDatabase(Argc, Argv);
+  if (Errors)
+    return 2;
+  if (!cl::ParseCommandLineOptions(
+          Argc, Argv,
+          "golife: finds goroutine lifetime bugs (leaks, deadlocks, loops "
+          "without exit, unstopped tickers, contexts never cancelled)\n\n"
+          "Flags after '--' are used for every file instead of a "
+          "compilation database.\n",
+          &errs()))
+    return 2;
+
+  std::vector<std::string> Checkers;
+  for (const CheckInfo &Info : allCheckInfos())
+    if (globListMatches(ChecksGlob, Info.TidyName))
+      Checkers.push_back(Info.AnalyzerName.str());
+  if (ListChecks) {
+    outs() << "Enabled checks:\n";
+    for (const CheckInfo &Info : allCheckInfos())
+      if (globListMatches(ChecksGlob, Info.TidyName))
+        outs() << "    " << Info.TidyName << "\n";
+    return 0;
+  }
+  if (Checkers.empty()) {
+    error("--checks='" + ChecksGlob + "' enables no check");
+    return 2;
+  }
+
+  if (!Database) {
+    std::string Message;
+    if (!BuildPath.empty())
+      Database =
+          tooling::CompilationDatabase::loadFromDirectory(BuildPath, Message);
+    else if (!Files.empty())
+      Database =
+          tooling::CompilationDatabase::autoDetectFromSource(Files[0], Message);
+    else
+      Message = "no compilation database: give -p <build dir>, or compiler "
+                "flags after '--'";
+    if (!Database) {
+      error(BuildPath.empty() ? Twine(Message)
+                              : "cannot load a compilation database from '" +
+                                    BuildPath + "': " + Message);
+      return 2;
+    }
+  }
+
+  std::vector<std::string> Sources(Files.begin(), Files.end());
+  if (Sources.empty())
+    Sources = Database->getAllFiles();
+  if (Sources.empty()) {
+    error("the compilation database lists no file");
+    return 2;
+  }
+
+  std::vector<ReportedFinding> Findings;
+  for (const std::string &Source : Sources) {
+    SmallString<256> Absolute(Source);
+    sys::fs::make_absolute(Absolute);
+    if (!sys::fs::exists(Absolute)) {
+      error("'" + Source + "': no such file");
+      continue;
+    }
+    if (Database->getCompileCommands(Absolute).empty()) {
+      error("'" + Source + "' is not in the compilation database");
+      continue;
+    }
+    tooling::ClangTool Tool(*Database, {std::string(Absolute)});
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        ExtraArgs, tooling::ArgumentInsertPosition::END));
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        {"-resource-dir=" GOLIFE_CLANG_RESOURCE_DIR, "-Wno-everything"},
+        tooling::ArgumentInsertPosition::END));
+    FirstErrorConsumer Diagnostics;
+    Tool.setDiagnosticConsumer(&Diagnostics);
+    std::vector<ReportedFinding> FileFindings;
+    AnalyzeActionFactory Factory(Checkers, FileFindings);
+    int Status = Tool.run(&Factory);
+    if (Status != 0 || !Diagnostics.FirstError.empty()) {
+      error("'" + Source + "' does not compile" +
+            (Diagnostics.FirstError.empty()
+                 ? Twine("")
+                 : Twine(": ") + Diagnostics.FirstError));
+      continue;
+    }
+    for (ReportedFinding &F : FileFindings)
+      Findings.push_back(std::move(F));
+  }
+
+  for (const ReportedFinding &F : Findings)
+    printFinding(outs(), F);
+  if (!Findings.empty())
+    errs() << Findings.size()
+           << (Findings.size() == 1 ? " finding" : " findings") << " in "
+           << Sources.size() << " translation unit"
+           << (Sources.size() == 1 ? "" : "s") << "\n";
+  if (Errors)
+    return 2;
+  return Findings.empty() ? 0 : 1;
+}
