@@ -28,11 +28,16 @@ config.substitutions.append(("%analyze", ""))
 
 runtime = "-std=c++20 -I" + config.runtime_include
 config.substitutions.extend([
+    # The driver, not -cc1: the runtime's headers need the C++ library.
     ("%golife_analyze",
-     "%clang_analyze_cc1 -load " + config.analyzer_plugin + " " + runtime),
-    ("%analyzer_plugin", config.analyzer_plugin),
-    ("%tidy_plugin", config.tidy_plugin),
+     config.clang + " --analyze -fplugin=" + config.analyzer_plugin +
+     " -Xanalyzer -analyzer-output=text -Xclang -verify " + runtime +
+     " -o /dev/null"),
+    ("%plugin_analyzer", config.analyzer_plugin),
+    ("%plugin_tidy", config.tidy_plugin),
     ("%clang_tidy", config.clang_tidy + " --load=" + config.tidy_plugin),
+    ("%golife_binary_dir", config.golife_binary_dir),
+    ("%golife_source_dir", config.golife_source_dir),
     ("%golife", config.golife_tool),
     ("%runtime_flags", runtime),
     ("%runtime_include", config.runtime_include),

@@ -140,8 +140,8 @@ private:
   std::uint64_t seed_;
   Rng rng_;
   Strategy strategy_;
-  std::uint64_t timeJumpOneIn_;      // chance of a clock jump per step
-  std::uint64_t priorityDropOneIn_;  // chance of a priority change per step
+  std::uint64_t timeJumpOneIn_;     // chance of a clock jump per step
+  std::uint64_t priorityDropOneIn_; // chance of a priority change per step
   // Spawned goroutines get priorities above this; a dropped goroutine gets
   // one below every other, so it decreases from here.
   static constexpr std::uint64_t initialLowest = std::uint64_t{1} << 40U;

@@ -28,9 +28,8 @@ Chan<Time> makeTimeChan(std::source_location loc) {
 }
 
 std::function<void(Time)> sendTimeOn(const Chan<Time> &c) {
-  return [core = c.core()](Time t) {
-    detail::chanTrySendFromRuntime(*core, &t);
-  };
+  return
+      [core = c.core()](Time t) { detail::chanTrySendFromRuntime(*core, &t); };
 }
 
 } // namespace
@@ -45,8 +44,8 @@ void sleep(Duration d, std::source_location loc) {
   }
   Scheduler &s = schedulerFor("sleep");
   detail::Goroutine *self = s.running();
-  auto wake = std::make_shared<TimerCore>(
-      [&s, self](Time) { s.ready(self); }, loc, /*isTicker=*/false);
+  auto wake = std::make_shared<TimerCore>([&s, self](Time) { s.ready(self); },
+                                          loc, /*isTicker=*/false);
   s.startTimer(wake, s.now() + d);
   s.park(GoroutineState::Sleep, loc);
 }
@@ -92,7 +91,8 @@ Ticker newTicker(Duration d, std::source_location loc) {
   }
   Scheduler &s = schedulerFor("newTicker");
   Chan<Time> c = makeTimeChan(loc);
-  auto core = std::make_shared<TimerCore>(sendTimeOn(c), loc, /*isTicker=*/true);
+  auto core =
+      std::make_shared<TimerCore>(sendTimeOn(c), loc, /*isTicker=*/true);
   s.startTimer(core, s.now() + d, d);
   return {core, c};
 }

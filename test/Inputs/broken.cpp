@@ -1,0 +1,3 @@
+#include <go/go.h>
+
+void broken() { go::makeChan<int>() + 1; }
