@@ -19,6 +19,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -261,6 +262,7 @@ int main(int Argc, const char **Argv) {
 
   std::unique_ptr<tooling::CompilationDatabase> Database =
       loadFixedDatabase(Argc, Argv);
+  const bool FlagsForEveryFile = Database != nullptr;
   if (Errors)
     return 2;
   if (!cl::ParseCommandLineOptions(
@@ -315,15 +317,25 @@ int main(int Argc, const char **Argv) {
     return 2;
   }
 
+  // The database loaded from a directory guesses commands for files it does
+  // not list; a named file it does not list is the user's mistake.
+  StringSet<> Known;
+  for (const std::string &File : Database->getAllFiles()) {
+    SmallString<256> Normal(File);
+    sys::path::remove_dots(Normal, /*remove_dot_dot=*/true);
+    Known.insert(Normal);
+  }
+
   std::vector<ReportedFinding> Findings;
   for (const std::string &Source : Sources) {
     SmallString<256> Absolute(Source);
     sys::fs::make_absolute(Absolute);
+    sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
     if (!sys::fs::exists(Absolute)) {
       error("'" + Source + "': no such file");
       continue;
     }
-    if (Database->getCompileCommands(Absolute).empty()) {
+    if (!FlagsForEveryFile && !Known.contains(Absolute)) {
       error("'" + Source + "' is not in the compilation database");
       continue;
     }
