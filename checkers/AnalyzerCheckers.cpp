@@ -65,8 +65,15 @@ bool shouldRegister(const CheckerManager &) { return true; }
 
 void registerCore(CheckerManager &Mgr) {
   auto *Checker = Mgr.registerChecker<GolifeChecker>();
-  Checker->Options.MaxStates = Mgr.getAnalyzerOptions().getCheckerIntegerOption(
-      Mgr.getCurrentCheckerName(), "MaxStates", /*SearchInParents=*/true);
+  // Package options, read directly: the registry fills in the defaults of
+  // a plugin's package options only for checkers in the package's list.
+  const auto &Config = Mgr.getAnalyzerOptions().Config;
+  unsigned MaxStates = 0;
+  if (!llvm::StringRef(Config.lookup("golife:MaxStates"))
+           .getAsInteger(10, MaxStates) &&
+      MaxStates > 0)
+    Checker->Options.MaxStates = MaxStates;
+  Checker->Options.Trace = Config.lookup("golife:Trace") == "true";
 }
 
 template <std::size_t... I>
@@ -93,6 +100,11 @@ void registerAnalyzerCheckers(CheckerRegistry &Registry) {
       "Distinct states explored per analysed function before golife gives up "
       "on it (and stays silent)",
       "released");
+  Registry.addPackageOption(
+      "bool", "golife", "Trace", "false",
+      "Print to stderr, per analysed function, how many states the "
+      "exploration visited and why it stayed silent",
+      "developer");
 }
 
 } // namespace golife

@@ -46,8 +46,9 @@ public:
     if (P.Kind != ProblemKind::BlockedForever || !isChannelOp(P.Op) ||
         onlyContexts(P))
       return;
-    bool Nil = llvm::all_of(
-        P.Targets, [](WaitTarget T) { return T == WaitTarget::NilChannel; });
+    bool Nil = !P.Targets.empty() && llvm::all_of(P.Targets, [](WaitTarget T) {
+      return T == WaitTarget::NilChannel;
+    });
     std::string Message =
         std::string("goroutine blocks forever ") + verb(P.Op) +
         (Nil                      ? " a nil channel"

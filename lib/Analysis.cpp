@@ -1,7 +1,7 @@
 //===- Analysis.cpp - Runs golife's analysis over a translation unit ------===//
 
 #include "golife/Analysis.h"
-#include "PartnerlessChannels.h"
+#include "explore/Explorer.h"
 #include "golife/ApiModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -54,15 +54,19 @@ public:
 std::vector<Finding>
 analyzeTranslationUnit(ASTContext &Ctx, llvm::ArrayRef<const Check *> Enabled,
                        const AnalysisOptions &Options, AnalysisStats *Stats) {
-  (void)Options;
   RootCollector Collector(Ctx.getSourceManager());
   Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
 
   std::vector<Problem> Problems;
   for (const FunctionDecl *Root : Collector.Roots) {
-    findPartnerlessChannelOps(*Root, Ctx, Problems);
-    if (Stats)
+    bool OverBudget = false;
+    unsigned States =
+        explore::exploreFunction(*Root, Ctx, Options, Problems, OverBudget);
+    if (Stats) {
       ++Stats->FunctionsAnalysed;
+      Stats->FunctionsOverBudget += OverBudget;
+      Stats->StatesExplored += States;
+    }
   }
 
   CollectingSink Sink;

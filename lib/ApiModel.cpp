@@ -28,6 +28,8 @@ const llvm::StringMap<ApiFunction> &apiTable() {
       {"Chan::len", ApiFunction::ChanLen},
       {"Chan::cap", ApiFunction::ChanCap},
       {"Chan::isNil", ApiFunction::ChanIsNil},
+      {"Chan::Iterator::operator++", ApiFunction::ChanIteratorNext},
+      {"Chan::Iterator::operator*", ApiFunction::ChanIteratorValue},
       {"select", ApiFunction::Select},
       {"caseRecv", ApiFunction::CaseRecv},
       {"caseSend", ApiFunction::CaseSend},
@@ -86,22 +88,57 @@ bool isRuntimeDecl(const Decl *D) {
   return false;
 }
 
+/// "Outer::Inner::" for a record nested in namespace go, or "" when the
+/// record is not the runtime's.
+static std::string runtimeRecordPath(const CXXRecordDecl *Record) {
+  std::string Path;
+  const DeclContext *DC = Record;
+  for (; DC && isa<CXXRecordDecl>(DC); DC = DC->getParent()) {
+    const auto *R = cast<CXXRecordDecl>(DC);
+    if (!R->getIdentifier())
+      return "";
+    Path = (R->getName() + "::" + Path).str();
+  }
+  return isGoNamespace(DC) ? Path : "";
+}
+
 ApiFunction apiFunctionOf(const FunctionDecl *FD) {
-  if (!FD || !FD->getIdentifier())
+  if (!FD)
     return ApiFunction::None;
   std::string Key;
   if (const auto *Method = dyn_cast<CXXMethodDecl>(FD)) {
-    const CXXRecordDecl *Class = Method->getParent();
-    if (!Class->getIdentifier() || !isGoNamespace(Class->getDeclContext()))
+    std::string Path = runtimeRecordPath(Method->getParent());
+    if (Path.empty())
       return ApiFunction::None;
-    Key = (Class->getName() + "::" + FD->getName()).str();
+    Key = Path + FD->getNameAsString();
   } else {
-    if (!isGoNamespace(FD->getDeclContext()))
+    if (!FD->getIdentifier() || !isGoNamespace(FD->getDeclContext()))
       return ApiFunction::None;
     Key = FD->getName().str();
   }
   auto It = apiTable().find(Key);
   return It == apiTable().end() ? ApiFunction::None : It->second;
+}
+
+RuntimeType runtimeTypeOf(QualType T) {
+  const auto *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record)
+    return RuntimeType::None;
+  static const llvm::StringMap<RuntimeType> Types = {
+      {"Chan::", RuntimeType::Chan},
+      {"Chan::Iterator::", RuntimeType::ChanIterator},
+      {"WaitGroup::", RuntimeType::WaitGroup},
+      {"Mutex::", RuntimeType::Mutex},
+      {"RWMutex::", RuntimeType::Mutex},
+      {"Cond::", RuntimeType::Cond},
+      {"Once::", RuntimeType::Once},
+      {"Ticker::", RuntimeType::Ticker},
+      {"Timer::", RuntimeType::Timer},
+      {"Context::", RuntimeType::Context},
+      {"Defer::", RuntimeType::Defer},
+  };
+  auto It = Types.find(runtimeRecordPath(Record));
+  return It == Types.end() ? RuntimeType::None : It->second;
 }
 
 } // namespace golife

@@ -80,18 +80,88 @@ void capturedByStoredLambda() {
   go::spawn([=] { ch.send(1); });
 }
 
-// Not sure to run: the pass stays silent.
+// A leak on one path is a leak: the exploration follows both branches.
 void sendUnderCondition(bool urgent) {
-  auto ch = go::makeChan<int>();
+  auto ch = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
   if (urgent)
-    go::spawn([=] { ch.send(1); });
+    go::spawn([=] { ch.send(1); }); // expected-warning {{sending on a channel}} expected-note {{sending on a channel}} expected-note {{goroutine spawned here}}
 }
 
 void sendAfterEarlyReturn(const std::vector<int> &jobs) {
-  auto ch = go::makeChan<int>();
+  auto ch = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
+  go::spawn([=] { ch.send(1); }); // expected-warning {{sending on a channel}} expected-note {{sending on a channel}} expected-note {{goroutine spawned here}}
   if (jobs.empty())
     return;
-  go::spawn([=] { ch.send(1); });
+  (void)ch.recv();
+}
+
+// The same condition tested twice takes the same branch both times.
+void conditionTestedTwice(int n) {
+  auto ch = go::makeChan<int>();
+  if (n > 0)
+    go::spawn([=] { ch.send(1); });
+  if (n > 0)
+    (void)ch.recv();
+}
+
+// The receiver gives up after a timeout: the sender is orphaned.
+void orphanedAfterTimeout() {
+  auto ch = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
+  go::spawn([=] {                // expected-note {{goroutine spawned here}}
+    go::sleep(std::chrono::seconds(10));
+    ch.send(1); // expected-warning {{sending on a channel}} expected-note {{sending on a channel}}
+  });
+  go::select(go::caseRecv(ch), go::caseRecv(go::after(std::chrono::seconds(1))));
+}
+
+// Room for the only value: the sender finishes even after the timeout.
+void bufferedAfterTimeout() {
+  auto ch = go::makeChan<int>(1);
+  go::spawn([=] {
+    go::sleep(std::chrono::seconds(10));
+    ch.send(1);
+  });
+  go::select(go::caseRecv(ch), go::caseRecv(go::after(std::chrono::seconds(1))));
+}
+
+// Select cases split paths: every case of this loop can return.
+void selectLoopWithExit() {
+  auto jobs = go::makeChan<int>();
+  auto quit = go::makeChan<go::Unit>();
+  go::spawn([=] {
+    for (;;) {
+      int job = 0;
+      switch (go::select(go::caseRecv(jobs, job), go::caseRecv(quit))) {
+      case 0:
+        break;
+      case 1:
+        return;
+      }
+    }
+  });
+  jobs.send(1);
+  quit.close();
+}
+
+// A range over a channel closed on every path ends.
+void rangeClosedOnEveryPath(bool early) {
+  auto ch = go::makeChan<int>();
+  go::spawn([=] {
+    for (int v : ch)
+      (void)v;
+  });
+  if (early) {
+    ch.close();
+    return;
+  }
+  ch.send(1);
+  ch.close();
+}
+
+// A nil channel blocks forever.
+void receiveFromNil() {
+  go::Chan<int> ch;
+  (void)ch.recv(); // expected-warning {{goroutine blocks forever receiving from a nil channel}} expected-note {{receiving from a nil channel}}
 }
 
 // A buffered channel with room takes the send without a receiver.

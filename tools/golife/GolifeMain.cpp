@@ -57,6 +57,10 @@ cl::list<std::string> ExtraArgsBefore(
     "extra-arg-before",
     cl::desc("Extra argument to prepend to the compiler command"),
     cl::cat(Category));
+cl::opt<bool> Trace("trace",
+                    cl::desc("Print, per analysed function, how the "
+                             "exploration went"),
+                    cl::Hidden, cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the checks --checks enables and exit"),
                          cl::cat(Category));
@@ -168,6 +172,8 @@ protected:
     for (const std::string &Name : Checkers)
       Opts.CheckersAndPackages.emplace_back(Name, /*Enabled=*/true);
     Opts.AnalysisDiagOpt = PD_NONE;
+    if (Trace)
+      Opts.Config["golife:Trace"] = "true";
     auto Consumer = ento::CreateAnalysisConsumer(CI);
     Consumer->AddCheckerRegistrationFn(registerAnalyzerCheckers);
     Consumer->AddDiagnosticConsumer(new CollectingPathConsumer(Out));

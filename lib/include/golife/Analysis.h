@@ -18,6 +18,8 @@ struct AnalysisOptions {
   unsigned MaxCallDepth = 8;
   /// Statements one goroutine may run between two scheduling points.
   unsigned MaxLocalSteps = 20000;
+  /// Print, per analysed function, how the exploration went (to stderr).
+  bool Trace = false;
 };
 
 /// Statistics of one analysis, for --stats style output and tests.

@@ -8,6 +8,8 @@
 #ifndef GOLIFE_APIMODEL_H
 #define GOLIFE_APIMODEL_H
 
+#include "clang/AST/Type.h"
+
 namespace clang {
 class Decl;
 class FunctionDecl;
@@ -33,6 +35,8 @@ enum class ApiFunction {
   ChanLen,
   ChanCap,
   ChanIsNil,
+  ChanIteratorNext,  ///< ++it of a range-for over a channel: receives
+  ChanIteratorValue, ///< *it
   // Select.
   Select,
   CaseRecv,
@@ -73,8 +77,26 @@ enum class ApiFunction {
   ContextErr,
 };
 
+/// The runtime's types whose values the analysis models.
+enum class RuntimeType {
+  None,
+  Chan,
+  ChanIterator,
+  WaitGroup,
+  Mutex, ///< Mutex and RWMutex
+  Cond,
+  Once,
+  Ticker,
+  Timer,
+  Context,
+  Defer,
+};
+
 /// What \p FD is in the runtime's API, or ApiFunction::None.
 ApiFunction apiFunctionOf(const clang::FunctionDecl *FD);
+
+/// Which runtime type \p T is (references and qualifiers looked through).
+RuntimeType runtimeTypeOf(clang::QualType T);
 
 /// Whether \p D is declared by the runtime (namespace go), whose bodies the
 /// analysis never enters.
