@@ -12,10 +12,66 @@
 #include <string>
 #include <utility>
 
+// AddressSanitizer must be told whenever the thread moves to another stack,
+// or it takes an exception thrown on a goroutine's stack for a wild access.
+// Its hooks are weak: present when the program links ASan's runtime, whether
+// or not this library was built with it, and null otherwise.
+extern "C" {
+// NOLINTBEGIN(bugprone-reserved-identifier,readability-identifier-naming)
+__attribute__((weak)) void
+__sanitizer_start_switch_fiber(void **fake_stack_save, const void *bottom,
+                               std::size_t size);
+__attribute__((weak)) void
+__sanitizer_finish_switch_fiber(void *fake_stack_save, const void **bottom_old,
+                                std::size_t *size_old);
+// NOLINTEND(bugprone-reserved-identifier,readability-identifier-naming)
+}
+
 namespace go::detail {
 namespace {
 
 thread_local Scheduler *currentScheduler = nullptr;
+
+// The thread is about to leave its stack for [bottom, bottom + size).
+// save receives the fake frames of the stack it leaves; null when that
+// stack is left for good.
+void announceStackSwitch(void **save, const void *bottom, std::size_t size) {
+  if (__sanitizer_start_switch_fiber != nullptr) {
+    __sanitizer_start_switch_fiber(save, bottom, size);
+  }
+}
+
+// The thread has arrived on a stack; saved is what announceStackSwitch kept
+// when it left it. from receives the stack it came from.
+void completeStackSwitch(void *saved, const void **fromBottom = nullptr,
+                         std::size_t *fromSize = nullptr) {
+  if (__sanitizer_finish_switch_fiber != nullptr) {
+    __sanitizer_finish_switch_fiber(saved, fromBottom, fromSize);
+  }
+}
+
+// Thrown on the stack of a goroutine the runtime abandons at exit: its
+// destructors run and it ends. Not a std::exception, so that only a
+// catch (...) that does not rethrow can stop it.
+struct GoroutineUnwind {};
+
+// A goroutine's stack from the scheduler's pool; it notes where the stack is.
+class GoroutineStack {
+public:
+  GoroutineStack(boost::context::pooled_fixedsize_stack &pool, Goroutine &g)
+      : pool_(pool), g_(g) {}
+  boost::context::stack_context allocate() {
+    g_.stack = pool_.allocate();
+    return g_.stack;
+  }
+  void deallocate(boost::context::stack_context &stack) noexcept {
+    pool_.deallocate(stack);
+  }
+
+private:
+  boost::context::pooled_fixedsize_stack &pool_;
+  Goroutine &g_;
+};
 
 constexpr std::size_t goroutineStackSize = 256 * 1024;
 
@@ -81,11 +137,15 @@ void Scheduler::spawn(std::unique_ptr<Task> body, std::source_location loc) {
   g->priority = initialLowest + 1 + rng_.below(std::uint64_t{1} << 32U);
   Goroutine *raw = g.get();
   raw->context = boost::context::fiber(
-      std::allocator_arg, stacks_,
+      std::allocator_arg, GoroutineStack(stacks_, *raw),
       [this, raw](boost::context::fiber &&scheduler) {
+        completeStackSwitch(nullptr, &threadStackBottom_, &threadStackSize_);
         raw->scheduler = std::move(scheduler);
-        runBody(raw);
+        if (!tearingDown_) {
+          runBody(raw);
+        }
         raw->finished = true;
+        announceStackSwitch(nullptr, threadStackBottom_, threadStackSize_);
         return std::move(raw->scheduler);
       });
   goroutines_.push_back(std::move(g));
@@ -95,8 +155,8 @@ void Scheduler::spawn(std::unique_ptr<Task> body, std::source_location loc) {
 void Scheduler::runBody(Goroutine *g) {
   try {
     g->body->invoke();
-  } catch (const boost::context::detail::forced_unwind &) {
-    throw; // the runtime is unwinding this goroutine at exit
+  } catch (const GoroutineUnwind &) {
+    return; // abandoned at exit
   } catch (const Panic &p) {
     panicReport_ = std::string(p.fatal() ? "fatal error: " : "panic: ") +
                    p.message() + "\n\n";
@@ -133,9 +193,24 @@ void Scheduler::ready(Goroutine *g) {
   }
 }
 
+void Scheduler::switchTo(Goroutine *g) {
+  void *fakeStack = nullptr;
+  announceStackSwitch(&fakeStack,
+                      static_cast<const char *>(g->stack.sp) - g->stack.size,
+                      g->stack.size);
+  g->context = std::move(g->context).resume();
+  completeStackSwitch(fakeStack);
+}
+
 void Scheduler::switchToScheduler() {
   Goroutine *g = running_;
+  announceStackSwitch(&g->sanitizerFakeStack, threadStackBottom_,
+                      threadStackSize_);
   g->scheduler = std::move(g->scheduler).resume();
+  completeStackSwitch(g->sanitizerFakeStack);
+  if (tearingDown_) {
+    throw GoroutineUnwind{};
+  }
 }
 
 void Scheduler::schedulePoint(std::source_location loc) {
@@ -248,7 +323,7 @@ void Scheduler::resume(Goroutine *g) {
   removeRunnable(g);
   running_ = g;
   ++steps_;
-  g->context = std::move(g->context).resume();
+  switchTo(g);
   running_ = nullptr;
   if (g->finished) {
     if (g == main_) {
@@ -370,16 +445,21 @@ int Scheduler::run(std::unique_ptr<Task> mainGoroutine,
   return status;
 }
 
-// Unwinds the goroutines still alive (their stacks run destructors, but
-// runtime calls and deferred calls do nothing now), then frees them.
+// Unwinds the goroutines still alive, newest first (their stacks run
+// destructors, but runtime calls and deferred calls do nothing now); one
+// that never ran ends without running its body.
 void Scheduler::teardown() {
   tearingDown_ = true;
   Scheduler *outer = currentScheduler;
   currentScheduler = this;
   while (!goroutines_.empty()) {
-    std::unique_ptr<Goroutine> g = std::move(goroutines_.back());
+    const std::unique_ptr<Goroutine> g = std::move(goroutines_.back());
     goroutines_.pop_back();
-    g->context = {};
+    running_ = g.get();
+    while (!g->finished) {
+      switchTo(g.get());
+    }
+    running_ = nullptr;
   }
   runnable_.clear();
   timers_.clear();

@@ -37,6 +37,8 @@ struct Goroutine {
   std::unique_ptr<Task> body;
   boost::context::fiber context;   // the goroutine while it is suspended
   boost::context::fiber scheduler; // the scheduler while the goroutine runs
+  boost::context::stack_context stack; // where its fiber's stack lives
+  void *sanitizerFakeStack = nullptr;  // AddressSanitizer's, while suspended
   GoroutineState state = GoroutineState::Runnable;
   std::source_location spawnedAt;
   std::source_location at; // last scheduling point or blocking call
@@ -126,6 +128,7 @@ private:
   Outcome loop();
   Goroutine *pickNext();
   void resume(Goroutine *g);
+  void switchTo(Goroutine *g);
   void switchToScheduler();
   void runBody(Goroutine *g);
   bool maybeAdvanceClock();
@@ -149,6 +152,9 @@ private:
 
   // Declared before the goroutines: stacks must outlive the fibers on them.
   boost::context::pooled_fixedsize_stack stacks_;
+  // The OS thread's own stack, where the scheduler runs (for AddressSanitizer).
+  const void *threadStackBottom_ = nullptr;
+  std::size_t threadStackSize_ = 0;
   std::vector<std::unique_ptr<Goroutine>> goroutines_;
   std::vector<Goroutine *> runnable_;
   Goroutine *running_ = nullptr;
