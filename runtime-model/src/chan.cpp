@@ -28,10 +28,10 @@ class ChanCore : public std::enable_shared_from_this<ChanCore> {
 public:
   ChanCore(std::size_t capacity, const ValueOps &ops, std::source_location loc)
       : ops_(ops), capacity_(capacity), madeAt_(loc),
-        storage_(capacity == 0 ? nullptr
-                               : static_cast<std::byte *>(::operator new(
-                                     capacity * ops.size,
-                                     std::align_val_t(ops.align)))) {}
+        storage_(capacity == 0
+                     ? nullptr
+                     : static_cast<std::byte *>(::operator new(
+                           capacity *ops.size, std::align_val_t(ops.align)))) {}
   ChanCore(const ChanCore &) = delete;
   ChanCore &operator=(const ChanCore &) = delete;
   ~ChanCore() {
@@ -338,8 +338,7 @@ int selectCases(std::initializer_list<SelectCase> cases,
   Scheduler *s = Scheduler::current();
   if (!ready.empty()) {
     // Go picks uniformly among the ready cases.
-    const int chosen =
-        ready[s == nullptr ? 0 : s->rng().below(ready.size())];
+    const int chosen = ready[s == nullptr ? 0 : s->rng().below(ready.size())];
     const SelectCase &c = *(cases.begin() + chosen);
     bool ok = false;
     if (c.kind == Kind::Send) {

@@ -125,7 +125,8 @@ std::pair<Context, CancelFunc> withCancel(Context parent,
 
 std::pair<Context, CancelFunc> withDeadline(Context parent, Time t,
                                             std::source_location loc) {
-  if (auto [parentDeadline, has] = parent.deadline(); has && parentDeadline <= t) {
+  if (auto [parentDeadline, has] = parent.deadline();
+      has && parentDeadline <= t) {
     return withCancel(std::move(parent), loc); // the parent ends first anyway
   }
   detail::enter(loc);

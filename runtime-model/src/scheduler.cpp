@@ -76,7 +76,8 @@ private:
 constexpr std::size_t goroutineStackSize = 256 * 1024;
 
 std::uint64_t seedFromEnvironment(std::uint64_t fallback) {
-  const char *text = std::getenv("GOLIFE_SEED"); // NOLINT(concurrency-mt-unsafe): read once per run
+  const char *text = std::getenv(
+      "GOLIFE_SEED"); // NOLINT(concurrency-mt-unsafe): read once per run
   if (text == nullptr || *text == '\0') {
     return fallback;
   }
@@ -89,8 +90,8 @@ std::uint64_t seedFromEnvironment(std::uint64_t fallback) {
 std::string describeGoroutine(const GoroutineInfo &info,
                               std::string_view state) {
   std::string line = "goroutine " + std::to_string(info.id) + " [" +
-                     std::string(state) + "]: at " + formatSite(info.at) + " spawned-at " +
-                     formatSite(info.spawnedAt);
+                     std::string(state) + "]: at " + formatSite(info.at) +
+                     " spawned-at " + formatSite(info.spawnedAt);
   for (const auto &site : info.channelsMadeAt) {
     line += " chan-made-at " + formatSite(site);
   }
@@ -107,8 +108,8 @@ std::uint64_t Rng::next() {
 }
 
 std::string formatSite(std::source_location loc) {
-  return std::string(loc.file_name()) + ":" + std::to_string(loc.line()) +
-         ":" + std::to_string(loc.column());
+  return std::string(loc.file_name()) + ":" + std::to_string(loc.line()) + ":" +
+         std::to_string(loc.column());
 }
 
 // The seed picks the strategy and its parameters as well as every choice:
@@ -161,8 +162,8 @@ void Scheduler::runBody(Goroutine *g) {
     panicReport_ = std::string(p.fatal() ? "fatal error: " : "panic: ") +
                    p.message() + "\n\n";
   } catch (const std::exception &e) {
-    panicReport_ = std::string("panic: uncaught exception: ") + e.what() +
-                   "\n\n";
+    panicReport_ =
+        std::string("panic: uncaught exception: ") + e.what() + "\n\n";
   } catch (...) {
     panicReport_ = "panic: uncaught exception of unknown type\n\n";
   }
@@ -390,8 +391,8 @@ std::string Scheduler::leakReport(bool includeRunning) const {
   }
   for (const auto &record : cancels_) {
     if (!record->called) {
-      report += "cancel [not called]: made-at " + formatSite(record->madeAt) +
-                "\n";
+      report +=
+          "cancel [not called]: made-at " + formatSite(record->madeAt) + "\n";
     }
   }
   return report;
@@ -413,7 +414,9 @@ int Scheduler::run(std::unique_ptr<Task> mainGoroutine,
     throw std::logic_error("go::run called inside go::run");
   }
   currentScheduler = this;
-  std::srand(static_cast<unsigned>(seed_ ^ (seed_ >> 32U))); // NOLINT(cert-msc32-c,cert-msc51-cpp): programs branch on std::rand by design
+  std::srand(static_cast<unsigned>(
+      seed_ ^ (seed_ >> 32U))); // NOLINT(cert-msc32-c,cert-msc51-cpp): programs
+                                // branch on std::rand by design
   spawn(std::move(mainGoroutine), loc);
   main_ = goroutines_.back().get();
 

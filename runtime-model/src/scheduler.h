@@ -35,8 +35,8 @@ private:
 struct Goroutine {
   std::uint64_t id = 0;
   std::unique_ptr<Task> body;
-  boost::context::fiber context;   // the goroutine while it is suspended
-  boost::context::fiber scheduler; // the scheduler while the goroutine runs
+  boost::context::fiber context;       // the goroutine while it is suspended
+  boost::context::fiber scheduler;     // the scheduler while the goroutine runs
   boost::context::stack_context stack; // where its fiber's stack lives
   void *sanitizerFakeStack = nullptr;  // AddressSanitizer's, while suspended
   GoroutineState state = GoroutineState::Runnable;
@@ -143,8 +143,8 @@ private:
   std::uint64_t seed_;
   Rng rng_;
   Strategy strategy_;
-  std::uint64_t timeJumpOneIn_;      // chance of a clock jump per step
-  std::uint64_t priorityDropOneIn_;  // chance of a priority change per step
+  std::uint64_t timeJumpOneIn_;     // chance of a clock jump per step
+  std::uint64_t priorityDropOneIn_; // chance of a priority change per step
   // Spawned goroutines get priorities above this; a dropped goroutine gets
   // one below every other, so it decreases from here.
   static constexpr std::uint64_t initialLowest = std::uint64_t{1} << 40U;

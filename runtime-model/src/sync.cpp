@@ -12,10 +12,10 @@ namespace go::detail {
 
 class SyncCore {
 public:
-  int counter = 0;        // WaitGroup counter; Once: 0 new, 1 running, 2 done
-  bool locked = false;    // Mutex, or RWMutex held by a writer
+  int counter = 0;     // WaitGroup counter; Once: 0 new, 1 running, 2 done
+  bool locked = false; // Mutex, or RWMutex held by a writer
   bool writerWaiting = false; // RWMutex: a writer holds off new readers
-  int readers = 0;        // RWMutex readers inside
+  int readers = 0;            // RWMutex readers inside
 
   // Parks the running goroutine here until wakeOne/wakeAll.
   void wait(GoroutineState state, std::source_location loc, const char *what) {

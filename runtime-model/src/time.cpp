@@ -45,8 +45,8 @@ void sleep(Duration d, std::source_location loc) {
   }
   Scheduler &s = schedulerFor("sleep");
   detail::Goroutine *self = s.running();
-  auto wake = std::make_shared<TimerCore>(
-      [&s, self](Time) { s.ready(self); }, loc, /*isTicker=*/false);
+  auto wake = std::make_shared<TimerCore>([&s, self](Time) { s.ready(self); },
+                                          loc, /*isTicker=*/false);
   s.startTimer(wake, s.now() + d);
   s.park(GoroutineState::Sleep, loc);
 }
@@ -92,7 +92,8 @@ Ticker newTicker(Duration d, std::source_location loc) {
   }
   Scheduler &s = schedulerFor("newTicker");
   Chan<Time> c = makeTimeChan(loc);
-  auto core = std::make_shared<TimerCore>(sendTimeOn(c), loc, /*isTicker=*/true);
+  auto core =
+      std::make_shared<TimerCore>(sendTimeOn(c), loc, /*isTicker=*/true);
   s.startTimer(core, s.now() + d, d);
   return {core, c};
 }

@@ -33,9 +33,9 @@ struct Options {
 };
 
 struct Outcome {
-  int status = 0;         // the program's exit status, or -1
+  int status = 0; // the program's exit status, or -1
   bool timedOut = false;
-  std::string output;     // stdout and stderr, interleaved
+  std::string output; // stdout and stderr, interleaved
   std::string describe() const;
 };
 
@@ -126,7 +126,8 @@ std::optional<Outcome> runOnce(const Options &opts, std::uint64_t seed) {
     close(pipeFds[0]);
     close(pipeFds[1]);
     const std::string seedText = std::to_string(seed);
-    setenv("GOLIFE_SEED", seedText.c_str(), 1); // NOLINT(concurrency-mt-unsafe): single-threaded child
+    setenv("GOLIFE_SEED", seedText.c_str(),
+           1); // NOLINT(concurrency-mt-unsafe): single-threaded child
     execvp(opts.command[0], opts.command.data());
     std::perror("golife-run: exec");
     _exit(127);
@@ -210,9 +211,10 @@ int main(int argc, char **argv) {
                 static_cast<unsigned long long>(*firstFailure));
     return 1;
   }
-  std::printf("golife-run: ok: %llu seeds clean (%llu..%llu)\n",
-              static_cast<unsigned long long>(opts->seeds),
-              static_cast<unsigned long long>(opts->firstSeed),
-              static_cast<unsigned long long>(opts->firstSeed + opts->seeds - 1));
+  std::printf(
+      "golife-run: ok: %llu seeds clean (%llu..%llu)\n",
+      static_cast<unsigned long long>(opts->seeds),
+      static_cast<unsigned long long>(opts->firstSeed),
+      static_cast<unsigned long long>(opts->firstSeed + opts->seeds - 1));
   return 0;
 }

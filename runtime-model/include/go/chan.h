@@ -49,7 +49,8 @@ std::shared_ptr<ChanCore> makeChanCore(std::size_t capacity,
                                        std::source_location loc);
 // A null core is the nil channel.
 void chanSend(ChanCore *chan, void *value, std::source_location loc);
-// Receives into dst (or discards if dst is null); false once closed and drained.
+// Receives into dst (or discards if dst is null); false once closed and
+// drained.
 bool chanRecv(ChanCore *chan, void *dst, std::source_location loc);
 void chanClose(ChanCore *chan, std::source_location loc);
 std::size_t chanLen(const ChanCore *chan) noexcept;
@@ -115,9 +116,7 @@ public:
     }
 
   private:
-    void receive() {
-      closed_ = !detail::chanRecv(chan_.get(), &value_, loc_);
-    }
+    void receive() { closed_ = !detail::chanRecv(chan_.get(), &value_, loc_); }
 
     std::shared_ptr<detail::ChanCore> chan_;
     std::source_location loc_;

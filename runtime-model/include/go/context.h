@@ -46,7 +46,8 @@ public:
   explicit Context(std::shared_ptr<detail::ContextCore> core)
       : core_(std::move(core)) {}
 
-  // Closed when the context is cancelled; nil (blocks forever) for background().
+  // Closed when the context is cancelled; nil (blocks forever) for
+  // background().
   [[nodiscard]] Chan<Unit> done() const;
   // Empty until done() is closed, then Canceled or DeadlineExceeded.
   [[nodiscard]] Error

@@ -26,7 +26,8 @@ struct VirtualClock {
   using duration = Duration;
   using time_point = std::chrono::time_point<VirtualClock>;
   static constexpr bool is_steady = true;
-  static time_point now(std::source_location loc = std::source_location::current());
+  static time_point
+  now(std::source_location loc = std::source_location::current());
 };
 using Time = VirtualClock::time_point;
 
@@ -45,19 +46,21 @@ private:
   bool fatal_;
 };
 
-[[noreturn]] void panic(std::string message,
-                        std::source_location loc = std::source_location::current());
+[[noreturn]] void
+panic(std::string message,
+      std::source_location loc = std::source_location::current());
 
 struct RunOptions {
-  std::uint64_t seed = 0;   // overridden by the GOLIFE_SEED environment variable
-  bool reportLeaks = true;  // print the leak report and return 3 on leaks
-  Duration horizon = std::chrono::hours(1); // virtual time the others get after main returns
+  std::uint64_t seed = 0;  // overridden by the GOLIFE_SEED environment variable
+  bool reportLeaks = true; // print the leak report and return 3 on leaks
+  Duration horizon =
+      std::chrono::hours(1); // virtual time the others get after main returns
   // Scheduling points the others get after main returns: a goroutine that is
   // still runnable when they are used up is reported as running (spinning).
   std::uint64_t stepBudget = 100'000;
-  std::uint64_t maxSteps = 20'000'000;      // for the whole run, main included
-  bool seedFromEnvironment = true;          // let GOLIFE_SEED override seed
-  std::string *capturedOutput = nullptr;    // reports go here instead of stderr
+  std::uint64_t maxSteps = 20'000'000;   // for the whole run, main included
+  bool seedFromEnvironment = true;       // let GOLIFE_SEED override seed
+  std::string *capturedOutput = nullptr; // reports go here instead of stderr
 };
 
 enum class GoroutineState {
@@ -142,8 +145,8 @@ bool tearingDown() noexcept;
 template <class F>
 int run(F &&mainGoroutine, RunOptions opts = {},
         std::source_location loc = std::source_location::current()) {
-  return detail::runTask(detail::bindTask(std::forward<F>(mainGoroutine)),
-                         opts, loc);
+  return detail::runTask(detail::bindTask(std::forward<F>(mainGoroutine)), opts,
+                         loc);
 }
 
 // go f(args...) with an explicit spawn site.
@@ -167,8 +170,7 @@ void spawn(F &&f, A1 &&a1,
 template <class F, class A1, class A2>
 void spawn(F &&f, A1 &&a1, A2 &&a2,
            std::source_location loc = std::source_location::current()) {
-  spawnAt(loc, std::forward<F>(f), std::forward<A1>(a1),
-          std::forward<A2>(a2));
+  spawnAt(loc, std::forward<F>(f), std::forward<A1>(a1), std::forward<A2>(a2));
 }
 template <class F, class A1, class A2, class A3>
 void spawn(F &&f, A1 &&a1, A2 &&a2, A3 &&a3,
@@ -186,7 +188,8 @@ void spawn(F &&f, A1 &&a1, A2 &&a2, A3 &&a3, A4 &&a4,
 // runtime.Gosched(): a scheduling point and nothing else.
 void yield(std::source_location loc = std::source_location::current());
 // runtime.NumGoroutine().
-std::size_t numGoroutines(std::source_location loc = std::source_location::current());
+std::size_t
+numGoroutines(std::source_location loc = std::source_location::current());
 // Every goroutine that has not returned, the caller included.
 std::vector<GoroutineInfo> liveGoroutines();
 // goleak.VerifyNone: lets the other goroutines run until none can progress,

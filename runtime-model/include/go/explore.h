@@ -16,10 +16,10 @@ struct ExploreOptions {
 };
 
 struct ExploreResult {
-  bool failed = false;     // some seed leaked, deadlocked or panicked
-  std::uint64_t seed = 0;  // the first failing seed: GOLIFE_SEED=seed replays it
-  int status = 0;          // run's status under that seed
-  std::string report;      // what run printed under that seed
+  bool failed = false;    // some seed leaked, deadlocked or panicked
+  std::uint64_t seed = 0; // the first failing seed: GOLIFE_SEED=seed replays it
+  int status = 0;         // run's status under that seed
+  std::string report;     // what run printed under that seed
   std::uint64_t seedsRun = 0;
 };
 

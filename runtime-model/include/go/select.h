@@ -86,7 +86,8 @@ inline int select(std::source_location loc = std::source_location::current()) {
 // A parameter pack cannot be followed by a defaulted source_location, so
 // there is one overload per number of cases.
 template <class C1>
-int select(C1 &&c1, std::source_location loc = std::source_location::current()) {
+int select(C1 &&c1,
+           std::source_location loc = std::source_location::current()) {
   return selectAt(loc, c1);
 }
 template <class C1, class C2>

@@ -50,7 +50,8 @@ public:
   Mutex();
   ~Mutex() override;
 
-  void lock(std::source_location loc = std::source_location::current()) override;
+  void
+  lock(std::source_location loc = std::source_location::current()) override;
   // Unlocking an unlocked mutex is Go's fatal error.
   void
   unlock(std::source_location loc = std::source_location::current()) override;
@@ -66,7 +67,8 @@ public:
   RWMutex();
   ~RWMutex() override;
 
-  void lock(std::source_location loc = std::source_location::current()) override;
+  void
+  lock(std::source_location loc = std::source_location::current()) override;
   void
   unlock(std::source_location loc = std::source_location::current()) override;
   void rlock(std::source_location loc = std::source_location::current());
@@ -80,12 +82,12 @@ private:
   class ReadLocker final : public Locker {
   public:
     explicit ReadLocker(RWMutex &rw) : rw_(rw) {}
-    void lock(std::source_location loc =
-                  std::source_location::current()) override {
+    void
+    lock(std::source_location loc = std::source_location::current()) override {
       rw_.rlock(loc);
     }
-    void unlock(std::source_location loc =
-                    std::source_location::current()) override {
+    void unlock(
+        std::source_location loc = std::source_location::current()) override {
       rw_.runlock(loc);
     }
 
