@@ -1,6 +1,7 @@
 #include "scheduler.h"
 
 #include <go/core.h>
+#include <go/time.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -120,8 +121,10 @@ Scheduler::Scheduler(const RunOptions &opts, std::uint64_t seed)
       timeJumpOneIn_(std::uint64_t{4} << rng_.below(6)),
       priorityDropOneIn_(std::uint64_t{2} << rng_.below(10)),
       stacks_(goroutineStackSize) {
-  if (rng_.oneIn(4)) {
-    timeJumpOneIn_ = 0; // some schedules never let the clock run ahead
+  // Some schedules never let the clock run ahead.
+  if (const bool neverEarly = rng_.oneIn(4);
+      neverEarly || !opts.earlyClockJumps) {
+    timeJumpOneIn_ = 0;
   }
 }
 
@@ -373,13 +376,18 @@ bool Scheduler::othersRunnable() const {
                      [this](const Goroutine *g) { return g != running_; });
 }
 
-std::string Scheduler::leakReport(bool includeRunning) const {
+std::string Scheduler::goroutineReport() const {
   std::string report;
   for (const auto &info : liveGoroutines()) {
-    if (includeRunning || running_ == nullptr || info.id != running_->id) {
+    if (running_ == nullptr || info.id != running_->id) {
       report += describeGoroutine(info, stateName(info.state));
     }
   }
+  return report;
+}
+
+std::string Scheduler::leakReport() const {
+  std::string report = goroutineReport();
   std::vector<std::source_location> tickers;
   for (const auto &[key, timer] : timers_) {
     if (timer->isTicker()) {
@@ -430,10 +438,10 @@ int Scheduler::run(std::unique_ptr<Task> mainGoroutine,
     status = 2;
   } else if (outcome == Outcome::Deadlock) {
     emit("fatal error: all goroutines are asleep - deadlock!\n\n" +
-         leakReport(true) + "golife: exit status 2 (" + schedule + ")\n");
+         leakReport() + "golife: exit status 2 (" + schedule + ")\n");
     status = 2;
   } else if (opts_.reportLeaks) {
-    const std::string leaks = leakReport(true);
+    const std::string leaks = leakReport();
     if (!leaks.empty()) {
       const char *when = mainReturned_
                              ? "golife: leaks after main returned:\n"
@@ -467,6 +475,20 @@ void Scheduler::teardown() {
   runnable_.clear();
   timers_.clear();
   currentScheduler = outer;
+}
+
+void Scheduler::settle(std::source_location loc) {
+  const Time until = now_ + opts_.horizon;
+  for (std::uint64_t step = 0; step < opts_.stepBudget; ++step) {
+    if (othersRunnable()) {
+      giveWay();
+      schedulePoint(loc);
+    } else if (!timers_.empty() && nextDeadline() <= until) {
+      go::sleep(nextDeadline() - now_, loc);
+    } else {
+      return;
+    }
+  }
 }
 
 bool enter(std::source_location loc) {
@@ -576,6 +598,20 @@ std::size_t numGoroutines(std::source_location loc) {
   detail::enter(loc);
   const detail::Scheduler *s = detail::Scheduler::current();
   return s == nullptr ? 0 : s->liveGoroutines().size();
+}
+
+void verifyNone(std::source_location loc) {
+  detail::Scheduler *s = detail::Scheduler::current();
+  if (s == nullptr || s->running() == nullptr) {
+    throw std::logic_error("go::verifyNone called outside a goroutine");
+  }
+  if (s->tearingDown()) {
+    return;
+  }
+  s->settle(loc);
+  if (const std::string leaks = s->goroutineReport(); !leaks.empty()) {
+    throw LeakError("found unexpected goroutines:\n" + leaks);
+  }
 }
 
 std::vector<GoroutineInfo> liveGoroutines() {

@@ -119,7 +119,14 @@ public:
   [[nodiscard]] bool othersRunnable() const;
   [[nodiscard]] bool timersPending() const { return !timers_.empty(); }
   [[nodiscard]] Time nextDeadline() const;
-  [[nodiscard]] std::string leakReport(bool includeRunning) const;
+  // Every goroutine alive but the caller, one line each.
+  [[nodiscard]] std::string goroutineReport() const;
+  // The goroutines alive, tickers never stopped, cancels never called.
+  [[nodiscard]] std::string leakReport() const;
+  // goleak's retries: lets the other goroutines run until none can progress,
+  // sleeping the caller to the next timer within the run's horizon, bounded
+  // by the step budget.
+  void settle(std::source_location loc);
 
 private:
   enum class Strategy { Random, Priority };
