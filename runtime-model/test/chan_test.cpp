@@ -133,6 +133,29 @@ TEST(Chan, BlockedSendersKeepFifoOrderBehindTheBuffer) {
   }
 }
 
+TEST(Chan, ReceiveFromAFullBufferReleasesABlockedSender) {
+  for (int seed = 0; seed < seedsPerProperty; ++seed) {
+    bool sent = false;
+    const auto result = runSeed(seed, [&] {
+      auto ch = go::makeChan<int>(1);
+      ch.send(1);
+      go::spawn([&sent, ch] {
+        ch.send(2); // blocks: the buffer is full
+        sent = true;
+      });
+      while (go::liveGoroutines().back().state !=
+             go::GoroutineState::ChanSend) {
+        go::yield();
+      }
+      EXPECT_EQ(1, ch.recv()); // frees the slot the sender's value takes
+      go::sleep(1h);
+      EXPECT_TRUE(sent) << "seed " << seed;
+      EXPECT_EQ(1U, ch.len());
+    });
+    EXPECT_EQ(0, result.status) << result.output;
+  }
+}
+
 TEST(Chan, CloseWakesEveryBlockedReceiverWithZeroValue) {
   for (int seed = 0; seed < seedsPerProperty; ++seed) {
     int woken = 0;
