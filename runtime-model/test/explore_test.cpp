@@ -96,16 +96,17 @@ TEST(GolifeRun, ReportsTheFirstFailingSeedAndItReplays) {
       std::regex("golife-run: seed ([0-9]+): status 3 \\(leak\\)\n")))
       << run.output;
   const std::string seed = found[1];
-  const std::string replayHint =
-      "golife-run: replay with GOLIFE_SEED=" + seed + " " + scenarios + "\n";
+  // The hint is a shell command line that replays the seed.
+  const std::string replayLine =
+      "GOLIFE_SEED=" + seed + " " + scenarios + " racy";
+  const std::string replayHint = "golife-run: replay with " + replayLine + "\n";
   ASSERT_TRUE(contains(run.output, replayHint)) << run.output;
   // What the seed printed sits between its status line and the hint.
   const auto from = found.position(0) + found.length(0);
   const std::string report =
       run.output.substr(from, run.output.find(replayHint) - from);
 
-  const auto replay =
-      runCommand("GOLIFE_SEED=" + seed + " " + scenarios + " racy");
+  const auto replay = runCommand(replayLine);
   EXPECT_EQ(3, replay.status);
   EXPECT_EQ(report, replay.output);
   EXPECT_TRUE(contains(
@@ -141,6 +142,15 @@ TEST(GolifeRun, DeadlockPanicAndHangAreFailures) {
   EXPECT_EQ(1, hang.status);
   EXPECT_TRUE(contains(hang.output, "golife-run: seed 0: timed out"))
       << hang.output;
+}
+
+TEST(GolifeRun, ReplayHintQuotesWordsTheShellWouldSplit) {
+  const auto run = runCommand(golifeRun + " --seeds 1 " + scenarios +
+                              " leak 'two words' \"it's\"");
+  EXPECT_TRUE(contains(run.output, "golife-run: replay with GOLIFE_SEED=0 " +
+                                       scenarios +
+                                       " leak 'two words' 'it'\\''s'\n"))
+      << run.output;
 }
 
 TEST(GolifeRun, UsageErrors) {
