@@ -74,7 +74,7 @@ private:
   Goroutine &g_;
 };
 
-constexpr std::size_t goroutineStackSize = 256 * 1024;
+constexpr std::size_t goroutineStackSize = std::size_t{256} * 1024;
 
 std::uint64_t seedFromEnvironment(std::uint64_t fallback) {
   const char *text = std::getenv(
@@ -363,6 +363,7 @@ Scheduler::Outcome Scheduler::loop() {
 
 std::vector<GoroutineInfo> Scheduler::liveGoroutines() const {
   std::vector<GoroutineInfo> live;
+  live.reserve(goroutines_.size());
   for (const auto &g : goroutines_) {
     live.push_back({g->id, g->state, g->spawnedAt, g->at, g->channelsMadeAt});
   }
