@@ -59,8 +59,7 @@ struct GoroutineUnwind {};
 // A goroutine's stack from the scheduler's pool; it notes where the stack is.
 class GoroutineStack {
 public:
-  GoroutineStack(boost::context::pooled_fixedsize_stack &pool, Goroutine &g)
-      : pool_(pool), g_(g) {}
+  GoroutineStack(StackPool &pool, Goroutine &g) : pool_(pool), g_(g) {}
   boost::context::stack_context allocate() {
     g_.stack = pool_.allocate();
     return g_.stack;
@@ -70,7 +69,7 @@ public:
   }
 
 private:
-  boost::context::pooled_fixedsize_stack &pool_;
+  StackPool &pool_;
   Goroutine &g_;
 };
 

@@ -2,10 +2,11 @@
 // seeded choice of the next one to run, the virtual clock and its timers.
 #pragma once
 
+#include "stack_pool.h"
+
 #include <go/core.h>
 
 #include <boost/context/fiber.hpp>
-#include <boost/context/pooled_fixedsize_stack.hpp>
 
 #include <cstdint>
 #include <functional>
@@ -158,7 +159,7 @@ private:
   std::uint64_t lowestPriority_ = initialLowest;
 
   // Declared before the goroutines: stacks must outlive the fibers on them.
-  boost::context::pooled_fixedsize_stack stacks_;
+  StackPool stacks_;
   // The OS thread's own stack, where the scheduler runs (for AddressSanitizer).
   const void *threadStackBottom_ = nullptr;
   std::size_t threadStackSize_ = 0;

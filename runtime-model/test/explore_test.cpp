@@ -153,6 +153,16 @@ TEST(GolifeRun, ReplayHintQuotesWordsTheShellWouldSplit) {
       << run.output;
 }
 
+TEST(GolifeRun, StackOverflowStopsTheProgram) {
+  const auto run =
+      runCommand(golifeRun + " --seeds 1 " + scenarios + " overflow");
+  EXPECT_EQ(1, run.status) << run.output;
+  // The guard page's fault, or AddressSanitizer's report of it.
+  EXPECT_TRUE(contains(run.output, "golife-run: killed by signal 11") ||
+              contains(run.output, "AddressSanitizer: stack-overflow"))
+      << run.output;
+}
+
 TEST(GolifeRun, UsageErrors) {
   EXPECT_EQ(2, runCommand(golifeRun).status);
   EXPECT_EQ(2, runCommand(golifeRun + " --seeds 0 " + scenarios).status);

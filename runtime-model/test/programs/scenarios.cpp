@@ -46,6 +46,18 @@ void hang() {
   }
 }
 
+// Recurses through about 400 KiB of frames in a goroutine, more than its
+// stack: the guard page below the stack must stop it.
+int deepen(int depth) {
+  volatile char frame[1024] = {};
+  frame[0] = static_cast<char>(depth);
+  return depth == 0 ? frame[0] : deepen(depth - 1) + frame[0];
+}
+
+void overflow() {
+  go::spawn([] { std::printf("%d\n", deepen(400)); });
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -56,9 +68,11 @@ int main(int argc, char **argv) {
                    : scenario == "panic"    ? panics
                    : scenario == "racy"     ? racy
                    : scenario == "hang"     ? hang
+                   : scenario == "overflow" ? overflow
                                             : nullptr;
   if (body == nullptr) {
-    std::fputs("usage: golife_scenarios clean|leak|deadlock|panic|racy|hang\n",
+    std::fputs("usage: golife_scenarios "
+               "clean|leak|deadlock|panic|racy|hang|overflow\n",
                stderr);
     return 64;
   }
