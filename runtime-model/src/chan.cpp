@@ -24,15 +24,14 @@ struct Waiter {
   bool *ok = nullptr;    // receive: where to store ok, or null
 };
 
-class ChanCore {
+class ChanCore : public std::enable_shared_from_this<ChanCore> {
 public:
   ChanCore(std::size_t capacity, const ValueOps &ops, std::source_location loc)
       : ops_(ops), capacity_(capacity), madeAt_(loc),
         storage_(capacity == 0
                      ? nullptr
                      : static_cast<std::byte *>(::operator new(
-                           capacity * ops.size, std::align_val_t(ops.align)))) {
-  }
+                           capacity *ops.size, std::align_val_t(ops.align)))) {}
   ChanCore(const ChanCore &) = delete;
   ChanCore &operator=(const ChanCore &) = delete;
   ~ChanCore() {
@@ -186,41 +185,47 @@ private:
 
 namespace {
 
-// Blocks the running goroutine on the waiters' channels until one partner
+// One channel operation a blocked goroutine waits to complete. It owns the
+// channel while it waits: the handle it was called through may be a
+// reference to a variable of a goroutine that has returned since.
+struct PendingOp {
+  std::shared_ptr<ChanCore> chan;
+  Waiter waiter;
+  bool isSend = false;
+};
+
+// Blocks the running goroutine on the channels of ops until one partner
 // completes; returns the case index it completed.
-int blockOn(Scheduler &s, std::vector<std::pair<ChanCore *, Waiter>> &waits,
-            const std::vector<bool> &isSend, GoroutineState state,
+int blockOn(Scheduler &s, std::vector<PendingOp> &ops, GoroutineState state,
             std::source_location loc) {
   Goroutine *g = s.running();
   g->firedCase = -1;
   g->firedByClose = false;
   std::vector<std::source_location> sites;
-  for (std::size_t i = 0; i < waits.size(); ++i) {
-    auto &[chan, waiter] = waits[i];
-    waiter.g = g;
-    if (isSend[i]) {
-      chan->enqueueSender(waiter);
+  for (PendingOp &op : ops) {
+    op.waiter.g = g;
+    if (op.isSend) {
+      op.chan->enqueueSender(op.waiter);
     } else {
-      chan->enqueueReceiver(waiter);
+      op.chan->enqueueReceiver(op.waiter);
     }
-    sites.push_back(chan->madeAt());
+    sites.push_back(op.chan->madeAt());
   }
   // Leaves the queues on every way out, also when the runtime unwinds the
   // goroutine at exit, so no channel keeps a pointer into a dead stack.
   struct LeaveQueues {
-    std::vector<std::pair<ChanCore *, Waiter>> &waits;
-    explicit LeaveQueues(std::vector<std::pair<ChanCore *, Waiter>> &w)
-        : waits(w) {}
+    std::vector<PendingOp> &ops;
+    explicit LeaveQueues(std::vector<PendingOp> &pending) : ops(pending) {}
     LeaveQueues(const LeaveQueues &) = delete;
     LeaveQueues &operator=(const LeaveQueues &) = delete;
     ~LeaveQueues() {
-      for (auto &[chan, waiter] : waits) {
-        chan->dequeue(waiter);
+      for (const PendingOp &op : ops) {
+        op.chan->dequeue(op.waiter);
       }
     }
   };
   {
-    const LeaveQueues leave{waits};
+    const LeaveQueues leave{ops};
     s.park(state, loc, std::move(sites));
   }
   if (g->firedByClose) {
@@ -262,8 +267,9 @@ void chanSend(ChanCore *chan, void *value, std::source_location loc) {
   if (s == nullptr) {
     blockedOutsideRun("a channel send");
   }
-  std::vector<std::pair<ChanCore *, Waiter>> waits{{chan, {nullptr, 0, value}}};
-  blockOn(*s, waits, {true}, GoroutineState::ChanSend, loc);
+  std::vector<PendingOp> ops{
+      {chan->shared_from_this(), {nullptr, 0, value}, /*isSend=*/true}};
+  blockOn(*s, ops, GoroutineState::ChanSend, loc);
 }
 
 bool chanRecv(ChanCore *chan, void *dst, std::source_location loc) {
@@ -281,9 +287,9 @@ bool chanRecv(ChanCore *chan, void *dst, std::source_location loc) {
   if (s == nullptr) {
     blockedOutsideRun("a channel receive");
   }
-  std::vector<std::pair<ChanCore *, Waiter>> waits{
-      {chan, {nullptr, 0, dst, &ok}}};
-  blockOn(*s, waits, {false}, GoroutineState::ChanRecv, loc);
+  std::vector<PendingOp> ops{
+      {chan->shared_from_this(), {nullptr, 0, dst, &ok}, /*isSend=*/false}};
+  blockOn(*s, ops, GoroutineState::ChanRecv, loc);
   return ok;
 }
 
@@ -351,23 +357,23 @@ int selectCases(std::initializer_list<SelectCase> cases,
     }
     return defaultCase;
   }
-  std::vector<std::pair<ChanCore *, Waiter>> waits;
-  std::vector<bool> isSend;
+  std::vector<PendingOp> ops;
   index = 0;
   for (const SelectCase &c : cases) {
     if (c.chan != nullptr) {
-      waits.push_back({c.chan, {nullptr, index, c.value, c.ok}});
-      isSend.push_back(c.kind == Kind::Send);
+      ops.push_back({c.chan->shared_from_this(),
+                     {nullptr, index, c.value, c.ok},
+                     c.kind == Kind::Send});
     }
     ++index;
   }
-  if (waits.empty()) {
+  if (ops.empty()) {
     blockForever(GoroutineState::SelectNoCases, loc);
   }
   if (s == nullptr) {
     blockedOutsideRun("a select");
   }
-  return blockOn(*s, waits, isSend, GoroutineState::Select, loc);
+  return blockOn(*s, ops, GoroutineState::Select, loc);
 }
 
 } // namespace go::detail

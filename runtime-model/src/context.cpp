@@ -104,10 +104,11 @@ Error Context::err(std::source_location loc) const {
 }
 
 std::pair<Time, bool> Context::deadline() const {
-  if (core_ == nullptr || !core_->deadline()) {
+  if (core_ == nullptr) {
     return {Time{}, false};
   }
-  return {*core_->deadline(), true};
+  const std::optional<Time> deadline = core_->deadline();
+  return {deadline.value_or(Time{}), deadline.has_value()};
 }
 
 Context background() { return {}; }

@@ -1,6 +1,7 @@
 #include "scheduler.h"
 
 #include <go/core.h>
+#include <go/time.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -12,12 +13,67 @@
 #include <string>
 #include <utility>
 
+// AddressSanitizer must be told whenever the thread moves to another stack,
+// or it takes an exception thrown on a goroutine's stack for a wild access.
+// Its hooks are weak: present when the program links ASan's runtime, whether
+// or not this library was built with it, and null otherwise.
+extern "C" {
+// NOLINTBEGIN(bugprone-reserved-identifier,readability-identifier-naming)
+__attribute__((weak)) void
+__sanitizer_start_switch_fiber(void **fake_stack_save, const void *bottom,
+                               std::size_t size);
+__attribute__((weak)) void
+__sanitizer_finish_switch_fiber(void *fake_stack_save, const void **bottom_old,
+                                std::size_t *size_old);
+// NOLINTEND(bugprone-reserved-identifier,readability-identifier-naming)
+}
+
 namespace go::detail {
 namespace {
 
 thread_local Scheduler *currentScheduler = nullptr;
 
-constexpr std::size_t goroutineStackSize = 256 * 1024;
+// The thread is about to leave its stack for [bottom, bottom + size).
+// save receives the fake frames of the stack it leaves; null when that
+// stack is left for good.
+void announceStackSwitch(void **save, const void *bottom, std::size_t size) {
+  if (__sanitizer_start_switch_fiber != nullptr) {
+    __sanitizer_start_switch_fiber(save, bottom, size);
+  }
+}
+
+// The thread has arrived on a stack; saved is what announceStackSwitch kept
+// when it left it. from receives the stack it came from.
+void completeStackSwitch(void *saved, const void **fromBottom = nullptr,
+                         std::size_t *fromSize = nullptr) {
+  if (__sanitizer_finish_switch_fiber != nullptr) {
+    __sanitizer_finish_switch_fiber(saved, fromBottom, fromSize);
+  }
+}
+
+// Thrown on the stack of a goroutine the runtime abandons at exit: its
+// destructors run and it ends. Not a std::exception, so that only a
+// catch (...) that does not rethrow can stop it.
+struct GoroutineUnwind {};
+
+// A goroutine's stack from the scheduler's pool; it notes where the stack is.
+class GoroutineStack {
+public:
+  GoroutineStack(StackPool &pool, Goroutine &g) : pool_(pool), g_(g) {}
+  boost::context::stack_context allocate() {
+    g_.stack = pool_.allocate();
+    return g_.stack;
+  }
+  void deallocate(boost::context::stack_context &stack) noexcept {
+    pool_.deallocate(stack);
+  }
+
+private:
+  StackPool &pool_;
+  Goroutine &g_;
+};
+
+constexpr std::size_t goroutineStackSize = std::size_t{256} * 1024;
 
 std::uint64_t seedFromEnvironment(std::uint64_t fallback) {
   const char *text = std::getenv(
@@ -64,8 +120,10 @@ Scheduler::Scheduler(const RunOptions &opts, std::uint64_t seed)
       timeJumpOneIn_(std::uint64_t{4} << rng_.below(6)),
       priorityDropOneIn_(std::uint64_t{2} << rng_.below(10)),
       stacks_(goroutineStackSize) {
-  if (rng_.oneIn(4)) {
-    timeJumpOneIn_ = 0; // some schedules never let the clock run ahead
+  // Some schedules never let the clock run ahead.
+  if (const bool neverEarly = rng_.oneIn(4);
+      neverEarly || !opts.earlyClockJumps) {
+    timeJumpOneIn_ = 0;
   }
 }
 
@@ -81,14 +139,18 @@ void Scheduler::spawn(std::unique_ptr<Task> body, std::source_location loc) {
   g->at = loc;
   g->priority = initialLowest + 1 + rng_.below(std::uint64_t{1} << 32U);
   Goroutine *raw = g.get();
-  raw->context =
-      boost::context::fiber(std::allocator_arg, stacks_,
-                            [this, raw](boost::context::fiber &&scheduler) {
-                              raw->scheduler = std::move(scheduler);
-                              runBody(raw);
-                              raw->finished = true;
-                              return std::move(raw->scheduler);
-                            });
+  raw->context = boost::context::fiber(
+      std::allocator_arg, GoroutineStack(stacks_, *raw),
+      [this, raw](boost::context::fiber &&scheduler) {
+        completeStackSwitch(nullptr, &threadStackBottom_, &threadStackSize_);
+        raw->scheduler = std::move(scheduler);
+        if (!tearingDown_) {
+          runBody(raw);
+        }
+        raw->finished = true;
+        announceStackSwitch(nullptr, threadStackBottom_, threadStackSize_);
+        return std::move(raw->scheduler);
+      });
   goroutines_.push_back(std::move(g));
   makeRunnable(raw);
 }
@@ -96,8 +158,8 @@ void Scheduler::spawn(std::unique_ptr<Task> body, std::source_location loc) {
 void Scheduler::runBody(Goroutine *g) {
   try {
     g->body->invoke();
-  } catch (const boost::context::detail::forced_unwind &) {
-    throw; // the runtime is unwinding this goroutine at exit
+  } catch (const GoroutineUnwind &) {
+    return; // abandoned at exit
   } catch (const Panic &p) {
     panicReport_ = std::string(p.fatal() ? "fatal error: " : "panic: ") +
                    p.message() + "\n\n";
@@ -134,9 +196,24 @@ void Scheduler::ready(Goroutine *g) {
   }
 }
 
+void Scheduler::switchTo(Goroutine *g) {
+  void *fakeStack = nullptr;
+  announceStackSwitch(&fakeStack,
+                      static_cast<const char *>(g->stack.sp) - g->stack.size,
+                      g->stack.size);
+  g->context = std::move(g->context).resume();
+  completeStackSwitch(fakeStack);
+}
+
 void Scheduler::switchToScheduler() {
   Goroutine *g = running_;
+  announceStackSwitch(&g->sanitizerFakeStack, threadStackBottom_,
+                      threadStackSize_);
   g->scheduler = std::move(g->scheduler).resume();
+  completeStackSwitch(g->sanitizerFakeStack);
+  if (tearingDown_) {
+    throw GoroutineUnwind{};
+  }
 }
 
 void Scheduler::schedulePoint(std::source_location loc) {
@@ -249,7 +326,7 @@ void Scheduler::resume(Goroutine *g) {
   removeRunnable(g);
   running_ = g;
   ++steps_;
-  g->context = std::move(g->context).resume();
+  switchTo(g);
   running_ = nullptr;
   if (g->finished) {
     if (g == main_) {
@@ -285,6 +362,7 @@ Scheduler::Outcome Scheduler::loop() {
 
 std::vector<GoroutineInfo> Scheduler::liveGoroutines() const {
   std::vector<GoroutineInfo> live;
+  live.reserve(goroutines_.size());
   for (const auto &g : goroutines_) {
     live.push_back({g->id, g->state, g->spawnedAt, g->at, g->channelsMadeAt});
   }
@@ -298,13 +376,18 @@ bool Scheduler::othersRunnable() const {
                      [this](const Goroutine *g) { return g != running_; });
 }
 
-std::string Scheduler::leakReport(bool includeRunning) const {
+std::string Scheduler::goroutineReport() const {
   std::string report;
   for (const auto &info : liveGoroutines()) {
-    if (includeRunning || running_ == nullptr || info.id != running_->id) {
+    if (running_ == nullptr || info.id != running_->id) {
       report += describeGoroutine(info, stateName(info.state));
     }
   }
+  return report;
+}
+
+std::string Scheduler::leakReport() const {
+  std::string report = goroutineReport();
   std::vector<std::source_location> tickers;
   for (const auto &[key, timer] : timers_) {
     if (timer->isTicker()) {
@@ -355,10 +438,10 @@ int Scheduler::run(std::unique_ptr<Task> mainGoroutine,
     status = 2;
   } else if (outcome == Outcome::Deadlock) {
     emit("fatal error: all goroutines are asleep - deadlock!\n\n" +
-         leakReport(true) + "golife: exit status 2 (" + schedule + ")\n");
+         leakReport() + "golife: exit status 2 (" + schedule + ")\n");
     status = 2;
   } else if (opts_.reportLeaks) {
-    const std::string leaks = leakReport(true);
+    const std::string leaks = leakReport();
     if (!leaks.empty()) {
       const char *when = mainReturned_
                              ? "golife: leaks after main returned:\n"
@@ -373,20 +456,39 @@ int Scheduler::run(std::unique_ptr<Task> mainGoroutine,
   return status;
 }
 
-// Unwinds the goroutines still alive (their stacks run destructors, but
-// runtime calls and deferred calls do nothing now), then frees them.
+// Unwinds the goroutines still alive, newest first (their stacks run
+// destructors, but runtime calls and deferred calls do nothing now); one
+// that never ran ends without running its body.
 void Scheduler::teardown() {
   tearingDown_ = true;
   Scheduler *outer = currentScheduler;
   currentScheduler = this;
   while (!goroutines_.empty()) {
-    std::unique_ptr<Goroutine> g = std::move(goroutines_.back());
+    const std::unique_ptr<Goroutine> g = std::move(goroutines_.back());
     goroutines_.pop_back();
-    g->context = {};
+    running_ = g.get();
+    while (!g->finished) {
+      switchTo(g.get());
+    }
+    running_ = nullptr;
   }
   runnable_.clear();
   timers_.clear();
   currentScheduler = outer;
+}
+
+void Scheduler::settle(std::source_location loc) {
+  const Time until = now_ + opts_.horizon;
+  for (std::uint64_t step = 0; step < opts_.stepBudget; ++step) {
+    if (othersRunnable()) {
+      giveWay();
+      schedulePoint(loc);
+    } else if (!timers_.empty() && nextDeadline() <= until) {
+      go::sleep(nextDeadline() - now_, loc);
+    } else {
+      return;
+    }
+  }
 }
 
 bool enter(std::source_location loc) {
@@ -496,6 +598,20 @@ std::size_t numGoroutines(std::source_location loc) {
   detail::enter(loc);
   const detail::Scheduler *s = detail::Scheduler::current();
   return s == nullptr ? 0 : s->liveGoroutines().size();
+}
+
+void verifyNone(std::source_location loc) {
+  detail::Scheduler *s = detail::Scheduler::current();
+  if (s == nullptr || s->running() == nullptr) {
+    throw std::logic_error("go::verifyNone called outside a goroutine");
+  }
+  if (s->tearingDown()) {
+    return;
+  }
+  s->settle(loc);
+  if (const std::string leaks = s->goroutineReport(); !leaks.empty()) {
+    throw LeakError("found unexpected goroutines:\n" + leaks);
+  }
 }
 
 std::vector<GoroutineInfo> liveGoroutines() {

@@ -2,10 +2,11 @@
 // seeded choice of the next one to run, the virtual clock and its timers.
 #pragma once
 
+#include "stack_pool.h"
+
 #include <go/core.h>
 
 #include <boost/context/fiber.hpp>
-#include <boost/context/pooled_fixedsize_stack.hpp>
 
 #include <cstdint>
 #include <functional>
@@ -35,8 +36,10 @@ private:
 struct Goroutine {
   std::uint64_t id = 0;
   std::unique_ptr<Task> body;
-  boost::context::fiber context;   // the goroutine while it is suspended
-  boost::context::fiber scheduler; // the scheduler while the goroutine runs
+  boost::context::fiber context;       // the goroutine while it is suspended
+  boost::context::fiber scheduler;     // the scheduler while the goroutine runs
+  boost::context::stack_context stack; // where its fiber's stack lives
+  void *sanitizerFakeStack = nullptr;  // AddressSanitizer's, while suspended
   GoroutineState state = GoroutineState::Runnable;
   std::source_location spawnedAt;
   std::source_location at; // last scheduling point or blocking call
@@ -117,7 +120,14 @@ public:
   [[nodiscard]] bool othersRunnable() const;
   [[nodiscard]] bool timersPending() const { return !timers_.empty(); }
   [[nodiscard]] Time nextDeadline() const;
-  [[nodiscard]] std::string leakReport(bool includeRunning) const;
+  // Every goroutine alive but the caller, one line each.
+  [[nodiscard]] std::string goroutineReport() const;
+  // The goroutines alive, tickers never stopped, cancels never called.
+  [[nodiscard]] std::string leakReport() const;
+  // goleak's retries: lets the other goroutines run until none can progress,
+  // sleeping the caller to the next timer within the run's horizon, bounded
+  // by the step budget.
+  void settle(std::source_location loc);
 
 private:
   enum class Strategy { Random, Priority };
@@ -126,6 +136,7 @@ private:
   Outcome loop();
   Goroutine *pickNext();
   void resume(Goroutine *g);
+  void switchTo(Goroutine *g);
   void switchToScheduler();
   void runBody(Goroutine *g);
   bool maybeAdvanceClock();
@@ -148,7 +159,10 @@ private:
   std::uint64_t lowestPriority_ = initialLowest;
 
   // Declared before the goroutines: stacks must outlive the fibers on them.
-  boost::context::pooled_fixedsize_stack stacks_;
+  StackPool stacks_;
+  // The OS thread's own stack, where the scheduler runs (for AddressSanitizer).
+  const void *threadStackBottom_ = nullptr;
+  std::size_t threadStackSize_ = 0;
   std::vector<std::unique_ptr<Goroutine>> goroutines_;
   std::vector<Goroutine *> runnable_;
   Goroutine *running_ = nullptr;

@@ -212,10 +212,12 @@ void Cond::wait(std::source_location loc) {
   // sent in between is not lost.
   detail::Goroutine *self = s->running();
   core_->join(self);
-  L.unlock(loc);
-  if (core_->queued(self)) {
+  {
     const SyncCore::LeaveQueue leave{*core_, self};
-    s->park(GoroutineState::CondWait, loc);
+    L.unlock(loc);
+    if (core_->queued(self)) {
+      s->park(GoroutineState::CondWait, loc);
+    }
   }
   L.lock(loc);
 }

@@ -27,9 +27,10 @@ Chan<Time> makeTimeChan(std::source_location loc) {
   return makeChan<Time>(1, loc);
 }
 
+// The pending timer owns its channel, as in Go: `go::after(d)` hands out
+// the only other handle, which may be gone long before the timer fires.
 std::function<void(Time)> sendTimeOn(const Chan<Time> &c) {
-  return
-      [core = c.core()](Time t) { detail::chanTrySendFromRuntime(*core, &t); };
+  return [c](Time t) { detail::chanTrySendFromRuntime(*c.core(), &t); };
 }
 
 } // namespace

@@ -53,6 +53,36 @@ std::string Outcome::describe() const {
   }
 }
 
+// The command as a shell line, each word quoted when the shell would split
+// or expand it.
+std::string shellLine(const std::vector<char *> &command) {
+  std::string line;
+  for (const char *word : command) {
+    if (word == nullptr) {
+      break;
+    }
+    const std::string_view text = word;
+    const bool plain =
+        !text.empty() &&
+        text.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
+                               "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                               "_-./=:,+@%") == std::string_view::npos;
+    if (!line.empty()) {
+      line += ' ';
+    }
+    if (plain) {
+      line += text;
+      continue;
+    }
+    line += '\'';
+    for (const char c : text) {
+      line += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    line += '\'';
+  }
+  return line;
+}
+
 void usage() {
   std::fputs("usage: golife-run [--seeds N] [--first-seed S] [--timeout-ms T] "
              "[--keep-going] ./prog [args...]\n",
@@ -200,7 +230,8 @@ int main(int argc, char **argv) {
                 outcome->describe().c_str());
     std::fputs(outcome->output.c_str(), stdout);
     std::printf("golife-run: replay with GOLIFE_SEED=%llu %s\n",
-                static_cast<unsigned long long>(seed), opts->command[0]);
+                static_cast<unsigned long long>(seed),
+                shellLine(opts->command).c_str());
     if (!opts->keepGoing) {
       break;
     }

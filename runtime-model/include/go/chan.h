@@ -94,14 +94,15 @@ public:
 
   // for (T v : ch) receives until the channel is closed and drained. Every
   // receive of the loop reports the location of begin(), the `for` line.
+  // Like Go's range, the loop evaluates the channel once and holds it.
   class Iterator {
   public:
     using value_type = T;
     using difference_type = std::ptrdiff_t;
 
     Iterator() = default;
-    Iterator(detail::ChanCore *chan, std::source_location loc)
-        : chan_(chan), loc_(loc) {
+    Iterator(std::shared_ptr<detail::ChanCore> chan, std::source_location loc)
+        : chan_(std::move(chan)), loc_(loc) {
       receive();
     }
     T &operator*() { return value_; }
@@ -115,9 +116,9 @@ public:
     }
 
   private:
-    void receive() { closed_ = !detail::chanRecv(chan_, &value_, loc_); }
+    void receive() { closed_ = !detail::chanRecv(chan_.get(), &value_, loc_); }
 
-    detail::ChanCore *chan_ = nullptr;
+    std::shared_ptr<detail::ChanCore> chan_;
     std::source_location loc_;
     T value_{};
     bool closed_ = false;
@@ -125,7 +126,7 @@ public:
 
   Iterator
   begin(std::source_location loc = std::source_location::current()) const {
-    return Iterator(core_.get(), loc);
+    return Iterator(core_, loc);
   }
   [[nodiscard]] std::default_sentinel_t end() const { return {}; }
 

@@ -58,7 +58,12 @@ struct RunOptions {
   // Scheduling points the others get after main returns: a goroutine that is
   // still runnable when they are used up is reported as running (spinning).
   std::uint64_t stepBudget = 100'000;
-  std::uint64_t maxSteps = 20'000'000;   // for the whole run, main included
+  std::uint64_t maxSteps = 20'000'000; // for the whole run, main included
+  // Seeded schedules may jump the clock to the next deadline while
+  // goroutines can still run, as a slow goroutine would see it. False: the
+  // clock moves only when every goroutine is blocked (like Go's
+  // testing/synctest), for tests that check exact virtual times.
+  bool earlyClockJumps = true;
   bool seedFromEnvironment = true;       // let GOLIFE_SEED override seed
   std::string *capturedOutput = nullptr; // reports go here instead of stderr
 };
