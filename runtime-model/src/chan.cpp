@@ -31,7 +31,8 @@ public:
         storage_(capacity == 0
                      ? nullptr
                      : static_cast<std::byte *>(::operator new(
-                           capacity *ops.size, std::align_val_t(ops.align)))) {}
+                           capacity * ops.size, std::align_val_t(ops.align)))) {
+  }
   ChanCore(const ChanCore &) = delete;
   ChanCore &operator=(const ChanCore &) = delete;
   ~ChanCore() {

@@ -222,8 +222,8 @@ TEST(Report, OthersGetTheHorizonAfterMainReturns) {
 
   go::RunOptions shortHorizon;
   shortHorizon.horizon = 1min;
-  const auto shortened = runSeed(
-      0, [] { go::spawn([] { go::sleep(2min); }); }, shortHorizon);
+  const auto shortened =
+      runSeed(0, [] { go::spawn([] { go::sleep(2min); }); }, shortHorizon);
   EXPECT_EQ(3, shortened.status) << shortened.output;
 }
 
