@@ -58,18 +58,23 @@ public:
       for (Value &V : P.Wait.Values)
         V = value(V);
     }
-    for (const Timer &T : In.Timers) {
-      Timer Copy = T;
-      if (T.K != Timer::Kind::Sleep)
-        Copy.Target = object(T.Target);
-      Out.Timers.push_back(Copy);
-    }
     // Unmet obligations stay, even once no handle reaches them.
     for (ObjId O = 0; O < In.Objects.size(); ++O) {
       const Object &Obj = In.Objects[O];
       if ((Obj.K == Object::Kind::Ticker || Obj.K == Object::Kind::Cancel) &&
           !Obj.Done && !Obj.Escaped)
         object(O);
+    }
+    // A timer is no root: once nothing reaches what it would fire on, firing
+    // it can change nothing (an after() in a loop leaves one per iteration).
+    for (const Timer &T : In.Timers) {
+      Timer Copy = T;
+      if (T.K != Timer::Kind::Sleep) {
+        if (T.Target < In.Objects.size() && ObjMap[T.Target] < 0)
+          continue;
+        Copy.Target = object(T.Target);
+      }
+      Out.Timers.push_back(Copy);
     }
     for (const Event &E : In.Events) {
       Event Copy = E;
@@ -220,6 +225,8 @@ public:
         return false;
       for (auto &[Successor, Moved] : Next) {
         unsigned To = add(std::move(Successor));
+        if (StateTooLarge)
+          return false;
         Edges[N].push_back({To, std::move(Moved)});
       }
     }
@@ -239,10 +246,14 @@ private:
   std::vector<std::vector<Edge>> Edges;
   llvm::StringMap<unsigned> Index;
   std::vector<PanicSite> Panics;
+  bool StateTooLarge = false;
 
   unsigned add(State S) {
     std::string Key;
     State Canonical = Canonicalizer(S).run(Key);
+    StateTooLarge |= Canonical.Processes.size() + Canonical.Cells.size() +
+                         Canonical.Objects.size() >
+                     Options.MaxStateSize;
     auto [It, New] = Index.try_emplace(Key, Nodes.size());
     if (New) {
       Nodes.push_back(std::move(Canonical));

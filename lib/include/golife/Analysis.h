@@ -18,6 +18,9 @@ struct AnalysisOptions {
   unsigned MaxCallDepth = 8;
   /// Statements one goroutine may run between two scheduling points.
   unsigned MaxLocalSteps = 20000;
+  /// Goroutines, cells and objects one state may hold: a state that keeps
+  /// growing (goroutines spawned in an unbounded loop) ends the exploration.
+  unsigned MaxStateSize = 2000;
   /// Print, per analysed function, how the exploration went (to stderr).
   bool Trace = false;
 };
