@@ -322,10 +322,10 @@ void Exploration::successors(
     else
       Interp.completeSelect(T, Sender.P, Sender.Case, {}, true);
   };
-  auto SentValue = [&](const Offer &Sender) {
+  auto SentValue = [&](State &T, const Offer &Sender) {
     if (Sender.Case < 0)
       return Sender.Sent;
-    return Value{}; // the value a send case sends is not tracked
+    return Interp.sentBySelect(T, Sender.P, Sender.Case);
   };
   auto PanicAt = [&](const Process &P, std::string Message) {
     OpKind Op =
@@ -346,7 +346,7 @@ void Exploration::successors(
         if (Sender.P == Receiver.P)
           continue;
         State T = S;
-        Deliver(T, Receiver, SentValue(Sender), true);
+        Deliver(T, Receiver, SentValue(T, Sender), true);
         Sent(T, Sender);
         Out.push_back({std::move(T), {Sender.P, Receiver.P}});
       }
@@ -449,7 +449,7 @@ void Exploration::successors(
           } else if (C.Capacity > 0 && int64_t(C.Buffer.size()) < C.Capacity) {
             AnyReady = true;
             State T = S;
-            T.Objects[Case.Id].Buffer.push_back({});
+            T.Objects[Case.Id].Buffer.push_back(Interp.sentBySelect(T, P, I));
             Interp.completeSelect(T, P, I, {}, true);
             Out.push_back({std::move(T), {P}});
           }
@@ -752,15 +752,17 @@ unsigned exploreFunction(const FunctionDecl &Root, ASTContext &Ctx,
                          std::vector<Problem> &Problems, bool &OverBudget) {
   Exploration E(Root, Ctx, Options);
   OverBudget = !E.build();
+  size_t Before = Problems.size();
+  if (!OverBudget)
+    E.problems(Problems);
   if (Options.Trace)
     llvm::errs() << "golife: " << Root.getQualifiedNameAsString() << ": "
                  << E.size() << " states"
                  << (E.gaveUpReason().empty()
                          ? ""
                          : ", gave up: " + E.gaveUpReason())
-                 << (OverBudget ? ", silent" : "") << "\n";
-  if (!OverBudget)
-    E.problems(Problems);
+                 << (OverBudget ? ", silent" : "") << ", "
+                 << Problems.size() - Before << " problems\n";
   return E.size();
 }
 

@@ -82,6 +82,30 @@ int64_t nanosPerLiteral(const FunctionDecl *FD) {
   return nanosPerTick(FD->getReturnType());
 }
 
+/// The null pointer (nullptr, NULL, 0 as a pointer).
+const Value NullPointer = Value::integer(0);
+
+/// Whether the pointer \p V is null; nothing when the analysis cannot tell.
+/// Addresses of cells, objects and functions are never null.
+std::optional<bool> isNullPointer(const Value &V) {
+  switch (V.K) {
+  case Value::Kind::Int:
+    return V.Int == 0;
+  case Value::Kind::Cell:
+  case Value::Kind::Object:
+  case Value::Kind::Closure:
+  case Value::Kind::Function:
+    return false;
+  default:
+    return std::nullopt;
+  }
+}
+
+bool isPointerLike(QualType T) {
+  return T->isAnyPointerType() || T->isNullPtrType() ||
+         T->isMemberPointerType();
+}
+
 } // namespace
 
 //===----------------------------------------------------------------------===//
@@ -260,6 +284,9 @@ const CFG *Interpreter::graphOf(const FunctionDecl *FD) {
     CFG::BuildOptions Build;
     Build.AddImplicitDtors = true;
     Build.AddInitializers = true;
+    // Default member initializers run like any code: they may make channels.
+    Build.AddCXXDefaultInitExprInCtors = true;
+    Build.AddCXXDefaultInitExprInAggregates = true;
     Build.setAllAlwaysAdd();
     Slot = CFG::buildCFG(FD, FD->getBody(), &Ctx, Build);
   }
@@ -385,6 +412,15 @@ bool Interpreter::finishBlock() {
   std::vector<const CFGBlock *> Choices;
   const Stmt *Terminator = F.Block->getTerminatorStmt();
   const Stmt *Condition = F.Block->getTerminatorCondition(false);
+  // The last block of `a && b` branches on the statement's whole condition,
+  // which no element computes: b decides there (a, or its short circuit,
+  // decided in the blocks before).
+  while (const auto *Logical = dyn_cast_or_null<BinaryOperator>(
+             Condition ? cast<Expr>(Condition)->IgnoreParens() : nullptr)) {
+    if (!Logical->isLogicalOp() || Logical == Terminator)
+      break;
+    Condition = Logical->getRHS()->IgnoreParens();
+  }
   auto Reachable = [&](unsigned I) {
     return I < F.Block->succ_size() && F.Block->succ_begin()[I].isReachable()
                ? F.Block->succ_begin()[I].getReachableBlock()
@@ -559,10 +595,23 @@ Value Interpreter::valueOf(const Expr *E) {
     return valueOf(Temp->getSubExpr());
   if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
     return valueOf(Bind->getSubExpr());
-  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
-    return Cast->getCastKind() == CK_LValueToRValue
-               ? load(*S, valueOf(Cast->getSubExpr()))
-               : valueOf(Cast->getSubExpr());
+  if (const auto *Default = dyn_cast<CXXDefaultInitExpr>(E))
+    return valueOf(Default->getExpr());
+  if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E))
+    return NullPointer;
+  if (isa<ImplicitValueInitExpr>(E) && E->getType()->isScalarType())
+    return Value::integer(0); // zero, false or null
+  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E)) {
+    switch (Cast->getCastKind()) {
+    case CK_LValueToRValue:
+      return load(*S, valueOf(Cast->getSubExpr()));
+    case CK_NullToPointer:
+    case CK_NullToMemberPointer:
+      return NullPointer;
+    default:
+      return valueOf(Cast->getSubExpr());
+    }
+  }
   return {};
 }
 
@@ -581,9 +630,12 @@ void Interpreter::eval(const Stmt *St) {
   const auto *E = dyn_cast<Expr>(St);
   if (!E)
     return;
-  if (isa<IntegerLiteral, CXXBoolLiteralExpr, CharacterLiteral>(E) ||
-      isa<CXXNullPtrLiteralExpr>(E)) {
+  if (isa<IntegerLiteral, CXXBoolLiteralExpr, CharacterLiteral>(E)) {
     set(E, valueOf(E));
+    return;
+  }
+  if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E)) {
+    set(E, NullPointer);
     return;
   }
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
@@ -601,10 +653,16 @@ void Interpreter::eval(const Stmt *St) {
       set(E, V.is(Value::Kind::Int) ? Value::integer(V.Int != 0) : V);
       return;
     }
-    case CK_ConstructorConversion:
-    case CK_UserDefinedConversion:
-      set(E, Sub);
+    case CK_NullToPointer:
+    case CK_NullToMemberPointer:
+      set(E, NullPointer);
       return;
+    case CK_PointerToBoolean:
+    case CK_MemberPointerToBoolean: {
+      std::optional<bool> Null = isNullPointer(Sub);
+      set(E, Null ? Value::integer(!*Null) : Value{});
+      return;
+    }
     default:
       set(E, Sub);
       return;
@@ -701,6 +759,10 @@ void Interpreter::eval(const Stmt *St) {
       set(E, Initial);
     else
       set(E, Value::cell(newCell(load(*S, Initial))));
+    return;
+  }
+  if (const auto *Default = dyn_cast<CXXDefaultInitExpr>(E)) {
+    set(E, valueOf(Default->getExpr()));
     return;
   }
   if (const auto *Init = dyn_cast<InitListExpr>(E)) {
@@ -901,6 +963,19 @@ void Interpreter::binary(const BinaryOperator *BO) {
     Value New = Arith(BinaryOperator::getOpForCompoundAssignment(Op));
     store(LHS, New);
     set(BO, LHS);
+    return;
+  }
+  if (BO->isEqualityOp() && isPointerLike(BO->getLHS()->getType())) {
+    // Pointers are rvalues here: compare the addresses, not what they hold.
+    Value LP = valueOf(BO->getLHS()), RP = valueOf(BO->getRHS());
+    std::optional<bool> LNull = isNullPointer(LP), RNull = isNullPointer(RP);
+    std::optional<bool> Equal;
+    if (LNull && RNull && (*LNull || *RNull))
+      Equal = *LNull == *RNull;
+    else if (LP == RP &&
+             (LP.is(Value::Kind::Cell) || LP.is(Value::Kind::Object)))
+      Equal = true;
+    set(BO, Equal ? Value::integer(*Equal == (Op == BO_EQ)) : Value{});
     return;
   }
   if (BO->isComparisonOp() && L.is(Value::Kind::Sym) &&
@@ -1603,6 +1678,37 @@ void Interpreter::completeRecv(State &St, ProcId Id, Value Received, bool Ok) {
   S = nullptr;
 }
 
+/// The case expression of alternative \p Index of \p Select, null when it
+/// is not a call to a case function.
+static const CallExpr *selectCase(const CallExpr *Select, unsigned Index) {
+  unsigned Seen = 0;
+  for (const Expr *Arg : Select->arguments()) {
+    if (isa<CXXDefaultArgExpr>(Arg))
+      continue;
+    if (Seen++ == Index)
+      return dyn_cast<CallExpr>(Arg->IgnoreImplicit()->IgnoreParens());
+  }
+  return nullptr;
+}
+
+/// Whether argument \p I of a case expression was written out.
+static bool hasCaseArg(const CallExpr *Case, unsigned I) {
+  return Case->getNumArgs() > I && !isa<CXXDefaultArgExpr>(Case->getArg(I));
+}
+
+Value Interpreter::sentBySelect(State &St, ProcId Id, unsigned Index) {
+  enter(St, Id);
+  const CallExpr *Case = selectCase(cast<CallExpr>(proc().Wait.Site), Index);
+  Value Sent;
+  // The select waits inside its full-expression: the case's operands are
+  // still in the frame.
+  if (Case && apiFunctionOf(Case->getDirectCallee()) == ApiFunction::CaseSend &&
+      hasCaseArg(Case, 1))
+    Sent = load(St, valueOf(Case->getArg(1)));
+  S = nullptr;
+  return Sent;
+}
+
 void Interpreter::completeSelect(State &St, ProcId Id, unsigned Index,
                                  Value Received, bool Ok) {
   enter(St, Id);
@@ -1612,22 +1718,12 @@ void Interpreter::completeSelect(State &St, ProcId Id, unsigned Index,
   set(Select, Value::integer(Index));
   // The case expression: caseRecv(ch, value, ok) assigns through its
   // reference arguments.
-  unsigned Seen = 0;
-  for (const Expr *Arg : Select->arguments()) {
-    if (isa<CXXDefaultArgExpr>(Arg))
-      continue;
-    if (Seen++ != Index)
-      continue;
-    const auto *Case =
-        dyn_cast<CallExpr>(Arg->IgnoreImplicit()->IgnoreParens());
-    if (!Case ||
-        apiFunctionOf(Case->getDirectCallee()) != ApiFunction::CaseRecv)
-      break;
-    if (Case->getNumArgs() > 1 && !isa<CXXDefaultArgExpr>(Case->getArg(1)))
+  const CallExpr *Case = selectCase(Select, Index);
+  if (Case && apiFunctionOf(Case->getDirectCallee()) == ApiFunction::CaseRecv) {
+    if (hasCaseArg(Case, 1))
       store(valueOf(Case->getArg(1)), Received);
-    if (Case->getNumArgs() > 2 && !isa<CXXDefaultArgExpr>(Case->getArg(2)))
+    if (hasCaseArg(Case, 2))
       store(valueOf(Case->getArg(2)), Value::integer(Ok));
-    break;
   }
   S = nullptr;
 }

@@ -59,6 +59,8 @@ public:
   /// Case \p Index of a select; for a receive case, what it received.
   void completeSelect(State &S, ProcId P, unsigned Index, Value Received,
                       bool Ok);
+  /// What case \p Index of the select goroutine \p P waits at sends.
+  Value sentBySelect(State &S, ProcId P, unsigned Index);
   /// Any other wait (send, WaitGroup, lock, sleep).
   void complete(State &S, ProcId P);
 

@@ -1,0 +1,95 @@
+// The analysis decides branches on the values it knows (null pointers,
+// short-circuit conditions, default member initializers, channels sent
+// through a select) and explores one way only: each bug below comes with
+// its fix, which must stay silent.
+// RUN: %golife_analyze -Xanalyzer -analyzer-checker=golife.ChannelLeak %s
+#include <go/go.h>
+
+struct Error {
+  int Code;
+};
+
+struct Job {
+  Error *Failure = nullptr;
+  int Retries = 3;
+};
+
+void waitUnlessFailedBug() {
+  auto done = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
+  Job *J = new Job{};
+  bool Failed = J->Failure != nullptr;
+  delete J;
+  if (!Failed)
+    (void)done.recv(); // expected-warning {{goroutine blocks forever receiving from a channel}} expected-note {{receiving from a channel}}
+}
+
+void waitUnlessFailedFixed() {
+  auto done = go::makeChan<int>();
+  Job *J = new Job{};
+  J->Failure = new Error{1};
+  if (J->Failure == nullptr)
+    (void)done.recv();
+  if (!J->Failure)
+    (void)done.recv();
+  delete J->Failure;
+  delete J;
+}
+
+void defaultInitializerBug() {
+  auto done = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
+  Job J{nullptr};
+  if (J.Retries == 3)
+    (void)done.recv(); // expected-warning {{goroutine blocks forever receiving from a channel}} expected-note {{receiving from a channel}}
+}
+
+void defaultInitializerFixed() {
+  auto done = go::makeChan<int>();
+  Job J{nullptr};
+  if (J.Retries != 3)
+    (void)done.recv();
+}
+
+void shortCircuitBug() {
+  auto done = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
+  int Active = 0, Failed = 0;
+  while (Active == 0 && Failed == 0)
+    (void)done.recv(); // expected-warning {{goroutine blocks forever receiving from a channel}} expected-note {{receiving from a channel}}
+}
+
+void shortCircuitFixed() {
+  auto done = go::makeChan<int>();
+  int Active = 0, Failed = 1;
+  while (Active == 0 && Failed == 0)
+    (void)done.recv();
+  while (Active != 0 || (Failed == 0 && Active == 0))
+    (void)done.recv();
+}
+
+// A reply channel handed over by a select's send case: the server answers
+// on exactly that channel.
+void replyThroughSelectFixed() {
+  auto requests = go::makeChan<go::Chan<int>>();
+  go::spawn([=] {
+    go::Chan<int> reply;
+    go::select(go::caseRecv(requests, reply));
+    reply.send(1);
+  });
+  auto reply = go::makeChan<int>();
+  go::select(go::caseSend(requests, reply));
+  (void)reply.recv();
+}
+
+// The server answers on the channel it was sent, which nobody reads: both
+// goroutines block.
+void replyThroughSelectBug() {
+  auto requests = go::makeChan<go::Chan<int>>(1);
+  go::spawn([=] { // expected-note {{goroutine spawned here}}
+    go::Chan<int> reply;
+    go::select(go::caseRecv(requests, reply));
+    reply.send(1); // expected-warning {{goroutine blocks forever sending on a channel}} expected-note {{sending on a channel}}
+  });
+  auto reply = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
+  auto other = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
+  go::select(go::caseSend(requests, other));
+  (void)reply.recv(); // expected-warning {{goroutine blocks forever receiving from a channel}} expected-note {{receiving from a channel}}
+}
