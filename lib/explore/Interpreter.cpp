@@ -1195,7 +1195,14 @@ void Interpreter::construct(const CXXConstructExpr *CE) {
     return;
   }
   CellId Object = newRecord();
-  if (Ctor->isDefaulted() || Ctor->isTrivial()) {
+  // S() and new S() zero the fields no constructor sets.
+  if (CE->requiresZeroInitialization())
+    for (const FieldDecl *Field : Record->fields())
+      if (Field->getType()->isScalarType())
+        S->Cells[fieldCell(Object, Field)].V = Value::integer(0);
+  // A defaulted constructor that is not trivial still runs the default
+  // member initializers: its implicit body does, like a written one.
+  if (Ctor->isTrivial()) {
     set(CE, Value::cell(Object));
     return;
   }

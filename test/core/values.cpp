@@ -93,3 +93,30 @@ void replyThroughSelectBug() {
   go::select(go::caseSend(requests, other));
   (void)reply.recv(); // expected-warning {{goroutine blocks forever receiving from a channel}} expected-note {{receiving from a channel}}
 }
+
+// A defaulted constructor runs the default member initializers, and S()
+// zeroes the other fields: the waiting loop below ends once the worker has
+// finished its task and broadcast.
+struct Tasks {
+  go::Mutex Mu;
+  go::Cond *Drained = nullptr;
+  int Running;
+};
+
+void drainFixed() {
+  Tasks *T = new Tasks();
+  T->Drained = new go::Cond(T->Mu);
+  go::spawn([T] {
+    T->Mu.lock();
+    ++T->Running;
+    T->Mu.unlock();
+    T->Mu.lock();
+    --T->Running;
+    T->Drained->broadcast();
+    T->Mu.unlock();
+  });
+  T->Mu.lock();
+  while (T->Running > 0 || T->Drained == nullptr)
+    T->Drained->wait();
+  T->Mu.unlock();
+}
