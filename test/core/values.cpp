@@ -2,7 +2,7 @@
 // short-circuit conditions, default member initializers, channels sent
 // through a select) and explores one way only: each bug below comes with
 // its fix, which must stay silent.
-// RUN: %golife_analyze -Xanalyzer -analyzer-checker=golife.ChannelLeak %s
+// RUN: %golife_analyze -Xanalyzer -analyzer-checker=golife %s
 #include <go/go.h>
 
 struct Error {
