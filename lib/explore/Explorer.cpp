@@ -651,6 +651,7 @@ void Exploration::problems(std::vector<Problem> &Out) {
     return nullptr;
   };
 
+  std::set<const Expr *> CancelsBlamed;
   std::vector<bool> AllDoneOrDoomed(N, true);
   for (const std::string &Key : Keys) {
     std::vector<bool> Finishes(N), Moves(N);
@@ -688,6 +689,20 @@ void Exploration::problems(std::vector<Problem> &Out) {
         Blocked.Enclosing = &Root;
         Blocked.Targets = targets(Nodes[I], P);
         Blocked.Notes = notesFor(Nodes[I], P);
+        // Waiting on done() of a context nobody cancels: one bug, reported
+        // here, with the cancel function as its cause.
+        for (const Object &Context : Nodes[I].Objects)
+          if (Context.K == Object::Kind::Context &&
+              llvm::any_of(P.Wait.Values,
+                           [&](const Value &V) {
+                             return (V.is(Value::Kind::Object) ||
+                                     V.is(Value::Kind::Case)) &&
+                                    V.Id == Context.Target;
+                           }) &&
+              CancelsBlamed.insert(Context.Made).second)
+            Blocked.Notes.push_back({Context.Made->getExprLoc(),
+                                     "its cancel function, made here, is "
+                                     "never called"});
         if (P.Wait.K == Pending::Kind::Lock) {
           ProcId Holder = Nodes[I].Objects[P.Wait.Values[0].Id].Holder;
           if (Holder < Nodes[I].Processes.size()) {
@@ -719,7 +734,7 @@ void Exploration::problems(std::vector<Problem> &Out) {
   }
 
   // Obligations nobody can meet any more.
-  std::set<const Expr *> Unmet;
+  std::set<const Expr *> Unmet = CancelsBlamed;
   for (unsigned I = 0; I < N; ++I) {
     if (!AllDoneOrDoomed[I])
       continue;

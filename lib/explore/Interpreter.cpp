@@ -1035,6 +1035,29 @@ bool Interpreter::invoke(const Value &Callee, llvm::ArrayRef<Value> Args,
   return false;
 }
 
+bool Interpreter::assignTie(const CXXOperatorCallExpr *Assign) {
+  const auto *Tie =
+      dyn_cast<CallExpr>(Assign->getArg(0)->IgnoreImplicit()->IgnoreParens());
+  if (!Tie || !Tie->getDirectCallee() ||
+      !isStdNamed(Tie->getDirectCallee(), "tie"))
+    return false;
+  // std::tie(a, b) = pair: a gets first, b second. A pair the analysis did
+  // not build leaves them unknown.
+  Value Pair = valueOf(Assign->getArg(1));
+  const RecordDecl *Record = Assign->getArg(1)->getType()->getAsRecordDecl();
+  bool Known =
+      Record && Pair.is(Value::Kind::Cell) && S->Cells[Pair.Id].IsRecord;
+  auto Field = Known ? Record->field_begin() : RecordDecl::field_iterator();
+  for (const Expr *Target : Tie->arguments()) {
+    Value V;
+    if (Known && Field != Record->field_end())
+      V = load(*S, Value::cell(fieldCell(Pair.Id, *Field++)));
+    store(valueOf(Target), V);
+  }
+  set(Assign, {});
+  return true;
+}
+
 void Interpreter::call(const CallExpr *CE) {
   const FunctionDecl *FD = CE->getDirectCallee();
   if (FD && apiCall(CE, FD))
@@ -1055,6 +1078,8 @@ void Interpreter::call(const CallExpr *CE) {
       }
     }
     if (Kind == OO_Equal && Args.size() == 2) {
+      if (assignTie(Op))
+        return;
       store(Args[0], Args[1]);
       set(CE, Args[0]);
       return;
@@ -1066,6 +1091,10 @@ void Interpreter::call(const CallExpr *CE) {
       unknownCall(CE, Args);
       return;
     }
+  }
+  if (FD && isStdNamed(FD, "tie")) {
+    set(CE, {}); // only names its arguments: assignTie() assigns them
+    return;
   }
   if (FD &&
       (isStdNamed(FD, "move") || isStdNamed(FD, "forward") ||

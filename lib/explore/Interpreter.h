@@ -85,6 +85,8 @@ private:
   void exec(const clang::CFGElement &Element);
   void eval(const clang::Stmt *St);
   Value valueOf(const clang::Expr *E);
+  /// Models `std::tie(a, b) = pair`; false for any other assignment.
+  bool assignTie(const clang::CXXOperatorCallExpr *Assign);
   void set(const clang::Stmt *St, Value V) { frame().Env[St] = V; }
   void giveUp(std::string Reason) {
     if (GaveUpReason.empty())

@@ -5,6 +5,8 @@
 // RUN: %golife_analyze -Xanalyzer -analyzer-checker=golife %s
 #include <go/go.h>
 
+#include <tuple>
+
 struct Error {
   int Code;
 };
@@ -119,4 +121,27 @@ void drainFixed() {
   while (T->Running > 0 || T->Drained == nullptr)
     T->Drained->wait();
   T->Mu.unlock();
+}
+
+// std::tie assigns a pair's members to existing variables, as Go's
+// `ctx, cancel = context.WithCancel(ctx)` does.
+struct Request {
+  go::CancelFunc Cancel;
+};
+
+void tieWithCancelBug() {
+  Request *R = new Request();
+  go::Context Ctx = go::background();
+  std::tie(Ctx, R->Cancel) = go::withCancel(Ctx); // expected-note {{its cancel function, made here, is never called}}
+  go::spawn([Ctx] { (void)Ctx.done().recv(); }); // expected-note {{goroutine spawned here}} expected-warning {{goroutine waits forever on done() of a context whose cancel is never called}} expected-note {{goroutine waits forever on done() of a context whose cancel is never called}}
+  delete R;
+}
+
+void tieWithCancelFixed() {
+  Request *R = new Request();
+  go::Context Ctx = go::background();
+  std::tie(Ctx, R->Cancel) = go::withCancel(Ctx);
+  go::spawn([Ctx] { (void)Ctx.done().recv(); });
+  R->Cancel();
+  delete R;
 }
