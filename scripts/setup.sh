@@ -32,8 +32,25 @@ if ((${#missing[@]})); then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The SARIF 2.1.0 schema the tests validate golife's output against, from the
+# npm registry (the package of Microsoft's SARIF validator ships it).
+SARIF_SCHEMA="$BUILD/sarif/sarif-2.1.0-rtm.5.json"
+if [[ ! -f "$SARIF_SCHEMA" ]]; then
+  if ! command -v npm >/dev/null; then
+    echo "setup: installing npm"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends npm >/dev/null
+  fi
+  mkdir -p "$BUILD/sarif"
+  tarball="$(cd "$BUILD/sarif" && npm pack --silent @microsoft/jest-sarif@1.0.0-beta.0)"
+  tar -xzf "$BUILD/sarif/$tarball" -C "$BUILD/sarif" --strip-components=3 \
+    package/lib/schemas/sarif-2.1.0-rtm.5.json
+  rm -f "$BUILD/sarif/$tarball"
+fi
+
 cmake -S "$ROOT" -B "$BUILD" -G Ninja -DPython3_EXECUTABLE=/usr/bin/python3 \
-  >"$BUILD.configure.log" 2>&1 || { cat "$BUILD.configure.log"; exit 1; }
+  -DGOLIFE_SARIF_SCHEMA="$SARIF_SCHEMA" >"$BUILD.configure.log" 2>&1 || { cat "$BUILD.configure.log"; exit 1; }
 cmake --build "$BUILD"
 
 if [[ "${1:-}" == "--no-demo" ]]; then

@@ -43,6 +43,7 @@ config.substitutions.extend([
     ("%runtime_include", config.runtime_include),
     ("%shared", config.shared_dir),
     ("%python", config.python),
+    ("%sarif_schema", config.sarif_schema),
     # LLVM 19's own clang-format: other versions format differently.
     ("%clang_format", os.path.join(config.llvm_tools_dir, "clang-format")),
 ])

@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "Checks.h"
+#include "Report.h"
+#include "golife/Analysis.h"
 #include "golife/Finding.h"
 #include "clang/Analysis/PathDiagnostic.h"
 #include "clang/Basic/Diagnostic.h"
@@ -26,8 +28,12 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/Signals.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+#include <atomic>
+#include <mutex>
 
 using namespace clang;
 using namespace llvm;
@@ -61,27 +67,35 @@ cl::opt<bool> Trace("trace",
                     cl::desc("Print, per analysed function, how the "
                              "exploration went"),
                     cl::Hidden, cl::cat(Category));
+cl::opt<OutputFormat> Format(
+    "format", cl::desc("Output format (default: text)"),
+    cl::values(clEnumValN(OutputFormat::Text, "text",
+                          "clang-style diagnostics with source snippets"),
+               clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
+               clEnumValN(OutputFormat::Json, "json",
+                          "golife's JSON shape (docs/tool.md)")),
+    cl::init(OutputFormat::Text), cl::cat(Category));
+cl::opt<std::string> OutputFile("o",
+                                cl::desc("Write the findings to <file> "
+                                         "instead of standard output"),
+                                cl::value_desc("file"), cl::cat(Category));
+cl::opt<unsigned> Jobs("j",
+                       cl::desc("Translation units analysed in parallel "
+                                "(default: every core)"),
+                       cl::value_desc("N"), cl::init(0), cl::cat(Category));
+cl::opt<bool> Quiet("quiet",
+                    cl::desc("No progress line and no summary on stderr"),
+                    cl::cat(Category));
+cl::opt<unsigned> MaxStates(
+    "max-states",
+    cl::desc("Distinct states explored per analysed function; past it the "
+             "function is skipped without a finding (default: " +
+             std::to_string(AnalysisOptions().MaxStates) + ")"),
+    cl::value_desc("N"), cl::init(AnalysisOptions().MaxStates),
+    cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the checks --checks enables and exit"),
                          cl::cat(Category));
-
-/// A finding resolved to file positions, so it outlives its translation unit.
-struct Place {
-  std::string File;
-  unsigned Line = 0, Column = 0;
-};
-
-struct ReportedNote {
-  Place Where;
-  std::string Message;
-};
-
-struct ReportedFinding {
-  const CheckInfo *Check;
-  Place Where;
-  std::string Message;
-  std::vector<ReportedNote> Notes;
-};
 
 Place placeOf(FullSourceLoc Loc) {
   if (Loc.isInvalid())
@@ -174,6 +188,7 @@ protected:
     Opts.AnalysisDiagOpt = PD_NONE;
     if (Trace)
       Opts.Config["golife:Trace"] = "true";
+    Opts.Config["golife:MaxStates"] = std::to_string(MaxStates);
     auto Consumer = ento::CreateAnalysisConsumer(CI);
     Consumer->AddCheckerRegistrationFn(registerAnalyzerCheckers);
     Consumer->AddDiagnosticConsumer(new CollectingPathConsumer(Out));
@@ -228,17 +243,76 @@ void error(const Twine &Message) {
   WithColor::error(errs(), "golife") << Message << "\n";
 }
 
-void printFinding(raw_ostream &OS, const ReportedFinding &F) {
-  auto Position = [&](const Place &P) {
-    OS << P.File << ":" << P.Line << ":" << P.Column << ": ";
-  };
-  Position(F.Where);
-  OS << "warning: " << F.Message << " [" << F.Check->TidyName << "]\n";
-  for (const ReportedNote &N : F.Notes) {
-    Position(N.Where);
-    OS << "note: " << N.Message << "\n";
+/// What the analysis of one translation unit gave.
+struct UnitResult {
+  std::vector<ReportedFinding> Findings;
+  std::string Error; ///< why it could not be analysed
+};
+
+/// Everything the analysis of any translation unit needs; read only while
+/// the units run in parallel.
+struct Job {
+  const tooling::CompilationDatabase &Database;
+  const StringSet<> &Known;
+  bool FlagsForEveryFile;
+  std::vector<std::string> Checkers;
+};
+
+UnitResult analyseUnit(const Job &J, const std::string &Source) {
+  UnitResult Result;
+  SmallString<256> Absolute(Source);
+  sys::fs::make_absolute(Absolute);
+  sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  if (!sys::fs::exists(Absolute)) {
+    Result.Error = "'" + Source + "': no such file";
+    return Result;
   }
+  if (!J.FlagsForEveryFile && !J.Known.contains(Absolute)) {
+    Result.Error = "'" + Source + "' is not in the compilation database";
+    return Result;
+  }
+  tooling::ClangTool Tool(J.Database, {std::string(Absolute)});
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      ExtraArgs, tooling::ArgumentInsertPosition::END));
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      {"-resource-dir=" GOLIFE_CLANG_RESOURCE_DIR, "-Wno-everything"},
+      tooling::ArgumentInsertPosition::END));
+  FirstErrorConsumer Diagnostics;
+  Tool.setDiagnosticConsumer(&Diagnostics);
+  AnalyzeActionFactory Factory(J.Checkers, Result.Findings);
+  int Status = Tool.run(&Factory);
+  if (Status != 0 || !Diagnostics.FirstError.empty()) {
+    Result.Findings.clear();
+    Result.Error =
+        "'" + Source + "' does not compile" +
+        (Diagnostics.FirstError.empty() ? std::string()
+                                        : ": " + Diagnostics.FirstError);
+  }
+  return Result;
 }
+
+/// "[3/10] src/server.cpp" on a terminal's stderr, rewritten in place.
+class Progress {
+public:
+  Progress(size_t Total, bool Enabled) : Total(Total), Enabled(Enabled) {}
+  void done(StringRef File) {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    ++Done;
+    if (Enabled)
+      errs() << "\r\x1b[K[" << Done << "/" << Total << "] " << File;
+  }
+  void finish() {
+    if (Enabled && Done)
+      errs() << "\r\x1b[K";
+  }
+
+private:
+  std::mutex Mutex;
+  size_t Total, Done = 0;
+  bool Enabled;
+};
 
 std::unique_ptr<tooling::CompilationDatabase>
 loadFixedDatabase(int &Argc, const char **Argv) {
@@ -332,46 +406,58 @@ int main(int Argc, const char **Argv) {
     Known.insert(Normal);
   }
 
+  Job J{*Database, Known, FlagsForEveryFile, Checkers};
+  std::vector<UnitResult> Results(Sources.size());
+  Progress Bar(Sources.size(), !Quiet && errs().is_displayed());
+  {
+    DefaultThreadPool Pool(hardware_concurrency(Jobs));
+    for (size_t I = 0; I < Sources.size(); ++I)
+      Pool.async([&, I] {
+        Results[I] = analyseUnit(J, Sources[I]);
+        Bar.done(Sources[I]);
+      });
+    Pool.wait();
+  }
+  Bar.finish();
+
   std::vector<ReportedFinding> Findings;
-  for (const std::string &Source : Sources) {
-    SmallString<256> Absolute(Source);
-    sys::fs::make_absolute(Absolute);
-    sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
-    if (!sys::fs::exists(Absolute)) {
-      error("'" + Source + "': no such file");
-      continue;
+  std::vector<std::string> UnitErrors;
+  for (UnitResult &Result : Results) {
+    if (!Result.Error.empty()) {
+      error(Result.Error);
+      UnitErrors.push_back(std::move(Result.Error));
     }
-    if (!FlagsForEveryFile && !Known.contains(Absolute)) {
-      error("'" + Source + "' is not in the compilation database");
-      continue;
-    }
-    tooling::ClangTool Tool(*Database, {std::string(Absolute)});
-    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-        ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
-    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-        ExtraArgs, tooling::ArgumentInsertPosition::END));
-    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-        {"-resource-dir=" GOLIFE_CLANG_RESOURCE_DIR, "-Wno-everything"},
-        tooling::ArgumentInsertPosition::END));
-    FirstErrorConsumer Diagnostics;
-    Tool.setDiagnosticConsumer(&Diagnostics);
-    std::vector<ReportedFinding> FileFindings;
-    AnalyzeActionFactory Factory(Checkers, FileFindings);
-    int Status = Tool.run(&Factory);
-    if (Status != 0 || !Diagnostics.FirstError.empty()) {
-      error("'" + Source + "' does not compile" +
-            (Diagnostics.FirstError.empty()
-                 ? Twine("")
-                 : Twine(": ") + Diagnostics.FirstError));
-      continue;
-    }
-    for (ReportedFinding &F : FileFindings)
+    for (ReportedFinding &F : Result.Findings)
       Findings.push_back(std::move(F));
   }
 
-  for (const ReportedFinding &F : Findings)
-    printFinding(outs(), F);
-  if (!Findings.empty())
+  std::unique_ptr<raw_fd_ostream> File;
+  if (!OutputFile.empty()) {
+    std::error_code EC;
+    File = std::make_unique<raw_fd_ostream>(OutputFile, EC, sys::fs::OF_Text);
+    if (EC) {
+      error("cannot write '" + OutputFile + "': " + EC.message());
+      return 2;
+    }
+  }
+  raw_ostream &OS = File ? *File : outs();
+  std::vector<const CheckInfo *> Enabled;
+  for (const CheckInfo &Info : allCheckInfos())
+    if (globListMatches(ChecksGlob, Info.TidyName))
+      Enabled.push_back(&Info);
+  switch (Format) {
+  case OutputFormat::Text:
+    writeText(OS, Findings, /*Snippets=*/OS.is_displayed(),
+              /*Colors=*/OS.has_colors());
+    break;
+  case OutputFormat::Sarif:
+    writeSarif(OS, Findings, Enabled);
+    break;
+  case OutputFormat::Json:
+    writeJson(OS, Findings, UnitErrors);
+    break;
+  }
+  if (!Findings.empty() && !Quiet)
     errs() << Findings.size()
            << (Findings.size() == 1 ? " finding" : " findings") << " in "
            << Sources.size() << " translation unit"

@@ -1,0 +1,184 @@
+//===- Report.cpp - The standalone tool's output formats ------------------===//
+
+#include "Report.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
+#include <memory>
+
+using namespace llvm;
+
+namespace golife {
+namespace {
+
+/// Source lines of the files findings point into, read once each.
+class SourceLines {
+public:
+  /// Line \p Line of \p File (1-based), without its end of line; empty when
+  /// the file or the line does not exist.
+  StringRef line(const std::string &File, unsigned Line) {
+    auto [It, New] = Files.try_emplace(File);
+    if (New) {
+      if (auto Buffer = MemoryBuffer::getFile(File, /*IsText=*/true))
+        It->second = std::move(*Buffer);
+    }
+    if (!It->second || Line == 0)
+      return {};
+    StringRef Rest = It->second->getBuffer();
+    for (unsigned I = 1; I < Line && !Rest.empty(); ++I)
+      Rest = Rest.split('\n').second;
+    return Rest.split('\n').first.rtrim("\r");
+  }
+
+private:
+  StringMap<std::unique_ptr<MemoryBuffer>> Files;
+};
+
+void writeDiagnostic(raw_ostream &OS, SourceLines &Sources, const Place &Where,
+                     bool IsNote, StringRef Message, StringRef CheckName,
+                     bool Snippets, bool Colors) {
+  {
+    WithColor Bold(OS, raw_ostream::SAVEDCOLOR, /*Bold=*/true, false,
+                   Colors ? ColorMode::Enable : ColorMode::Disable);
+    Bold << Where.File << ":" << Where.Line << ":" << Where.Column << ": ";
+  }
+  WithColor(OS, IsNote ? HighlightColor::Note : HighlightColor::Warning,
+            Colors ? ColorMode::Enable : ColorMode::Disable)
+      << (IsNote ? "note: " : "warning: ");
+  {
+    WithColor Bold(OS, raw_ostream::SAVEDCOLOR, /*Bold=*/true, false,
+                   Colors ? ColorMode::Enable : ColorMode::Disable);
+    Bold << Message;
+  }
+  if (!CheckName.empty())
+    OS << " [" << CheckName << "]";
+  OS << "\n";
+  if (!Snippets)
+    return;
+  StringRef Line = Sources.line(Where.File, Where.Line);
+  if (Line.empty() || Where.Column == 0 || Where.Column > Line.size() + 1)
+    return;
+  OS << Line << "\n";
+  // Keep tabs, so the caret lines up with what the terminal shows.
+  std::string Indent;
+  for (char C : Line.take_front(Where.Column - 1))
+    Indent += C == '\t' ? '\t' : ' ';
+  OS << Indent;
+  WithColor(OS, HighlightColor::Remark,
+            Colors ? ColorMode::Enable : ColorMode::Disable)
+      << "^\n";
+}
+
+std::string fileUri(StringRef Path) {
+  std::string Uri = "file://";
+  for (char C : Path) {
+    if (isAlnum(C) || StringRef("/-_.~").contains(C))
+      Uri += C;
+    else
+      Uri += "%" + utohexstr(static_cast<unsigned char>(C), false, 2);
+  }
+  return Uri;
+}
+
+json::Object physicalLocation(const Place &Where) {
+  return json::Object{
+      {"physicalLocation",
+       json::Object{
+           {"artifactLocation", json::Object{{"uri", fileUri(Where.File)}}},
+           {"region", json::Object{{"startLine", Where.Line},
+                                   {"startColumn", Where.Column}}}}}};
+}
+
+json::Object placeFields(const Place &Where) {
+  return json::Object{
+      {"file", Where.File}, {"line", Where.Line}, {"column", Where.Column}};
+}
+
+} // namespace
+
+void writeText(raw_ostream &OS, const std::vector<ReportedFinding> &Findings,
+               bool Snippets, bool Colors) {
+  SourceLines Sources;
+  for (const ReportedFinding &F : Findings) {
+    writeDiagnostic(OS, Sources, F.Where, /*IsNote=*/false, F.Message,
+                    F.Check->TidyName, Snippets, Colors);
+    for (const ReportedNote &N : F.Notes)
+      writeDiagnostic(OS, Sources, N.Where, /*IsNote=*/true, N.Message, "",
+                      Snippets, Colors);
+  }
+}
+
+void writeSarif(raw_ostream &OS, const std::vector<ReportedFinding> &Findings,
+                ArrayRef<const CheckInfo *> EnabledChecks) {
+  json::Array Rules;
+  for (const CheckInfo *Check : EnabledChecks)
+    Rules.push_back(json::Object{
+        {"id", Check->TidyName},
+        {"name", Check->AnalyzerName.drop_front(StringRef("golife.").size())},
+        {"shortDescription", json::Object{{"text", Check->Description}}},
+        {"helpUri", docsUrl(Check->Kind)},
+        {"defaultConfiguration", json::Object{{"level", "warning"}}}});
+
+  json::Array Results;
+  for (const ReportedFinding &F : Findings) {
+    auto Rule = llvm::find(EnabledChecks, F.Check);
+    json::Array FlowSteps;
+    for (const ReportedNote &N : F.Notes) {
+      json::Object Location = physicalLocation(N.Where);
+      Location["message"] = json::Object{{"text", N.Message}};
+      FlowSteps.push_back(json::Object{{"location", std::move(Location)}});
+    }
+    json::Object Last = physicalLocation(F.Where);
+    Last["message"] = json::Object{{"text", F.Message}};
+    FlowSteps.push_back(json::Object{{"location", std::move(Last)}});
+    Results.push_back(json::Object{
+        {"ruleId", F.Check->TidyName},
+        {"ruleIndex", static_cast<int64_t>(Rule - EnabledChecks.begin())},
+        {"level", "warning"},
+        {"message", json::Object{{"text", F.Message}}},
+        {"locations", json::Array{physicalLocation(F.Where)}},
+        {"codeFlows",
+         json::Array{json::Object{
+             {"threadFlows", json::Array{json::Object{
+                                 {"locations", std::move(FlowSteps)}}}}}}}});
+  }
+
+  json::Object Driver{{"name", "golife"},
+                      {"version", GOLIFE_VERSION},
+                      {"informationUri", GOLIFE_DOCS_URL},
+                      {"rules", std::move(Rules)}};
+  json::Object Log{
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", json::Array{json::Object{
+                   {"tool", json::Object{{"driver", std::move(Driver)}}},
+                   {"results", std::move(Results)}}}}};
+  OS << formatv("{0:2}", json::Value(std::move(Log))) << "\n";
+}
+
+void writeJson(raw_ostream &OS, const std::vector<ReportedFinding> &Findings,
+               ArrayRef<std::string> Errors) {
+  json::Array Out;
+  for (const ReportedFinding &F : Findings) {
+    json::Object Finding = placeFields(F.Where);
+    Finding["check"] = F.Check->TidyName;
+    Finding["message"] = F.Message;
+    json::Array Notes;
+    for (const ReportedNote &N : F.Notes) {
+      json::Object Note = placeFields(N.Where);
+      Note["message"] = N.Message;
+      Notes.push_back(std::move(Note));
+    }
+    Finding["notes"] = std::move(Notes);
+    Out.push_back(std::move(Finding));
+  }
+  json::Object Log{{"version", 1},
+                   {"findings", std::move(Out)},
+                   {"errors", json::Array(Errors)}};
+  OS << formatv("{0:2}", json::Value(std::move(Log))) << "\n";
+}
+
+} // namespace golife
