@@ -1,9 +1,10 @@
 //===- GolifeTidyModule.cpp - golife's checks as a clang-tidy module ------===//
 //
 // Each golife-* check is a ClangTidyCheck. They share one analysis per
-// translation unit (run by whichever enabled check comes first) and each
-// reports the findings of its own kind, notes included, so NOLINT and
-// .clang-tidy configuration work as for any clang-tidy check.
+// translation unit and budget (run by whichever enabled check comes first)
+// and each reports the findings of its own kind, notes included, so NOLINT
+// and .clang-tidy configuration work as for any clang-tidy check, and
+// [[clang::suppress]] as in the Static Analyzer.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +14,9 @@
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #include "golife/Analysis.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Analysis/PathDiagnostic.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugSuppression.h"
+#include <map>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -26,17 +30,20 @@ namespace {
 class SharedAnalysis {
 public:
   /// A new translation unit starts: forget the last one's findings.
-  void reset() { Findings.reset(); }
+  void reset() { FindingsByBudget.clear(); }
 
+  /// The findings under \p Options; checks configured with another budget
+  /// get an analysis of their own.
   const std::vector<Finding> &findings(ASTContext &Ctx,
                                        const AnalysisOptions &Options) {
-    if (!Findings)
-      Findings = analyzeTranslationUnit(Ctx, builtinChecks(), Options);
-    return *Findings;
+    auto [It, New] = FindingsByBudget.try_emplace(Options.MaxStates);
+    if (New)
+      It->second = analyzeTranslationUnit(Ctx, builtinChecks(), Options);
+    return It->second;
   }
 
 private:
-  std::optional<std::vector<Finding>> Findings;
+  std::map<unsigned, std::vector<Finding>> FindingsByBudget;
 };
 
 SharedAnalysis &sharedAnalysis() {
@@ -66,9 +73,15 @@ public:
   }
 
   void check(const MatchFinder::MatchResult &Result) override {
+    // [[clang::suppress]] silences a finding here as in the analyzer.
+    ento::BugSuppression Suppression(*Result.Context);
+    llvm::StringRef AnalyzerName = checkInfo(Kind).AnalyzerName;
     for (const Finding &F :
          sharedAnalysis().findings(*Result.Context, Analysis)) {
-      if (F.Check != Kind)
+      if (F.Check != Kind ||
+          Suppression.isSuppressed(
+              ento::PathDiagnosticLocation(F.Loc, *Result.SourceManager),
+              F.Enclosing, {AnalyzerName}))
         continue;
       diag(F.Loc, F.Message);
       for (const FindingNote &N : F.Notes)

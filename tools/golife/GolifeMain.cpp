@@ -162,10 +162,7 @@ bool globListMatches(StringRef GlobList, StringRef Name) {
   for (StringRef Glob : Globs) {
     Glob = Glob.trim();
     bool Negative = Glob.consume_front("-");
-    std::string Pattern = "^";
-    for (char C : Glob)
-      Pattern += C == '*' ? std::string(".*") : Regex::escape(StringRef(&C, 1));
-    if (Regex(Pattern + "$").match(Name))
+    if (globMatches(Glob, Name))
       Enabled = !Negative;
   }
   return Enabled;
@@ -430,6 +427,8 @@ int main(int Argc, const char **Argv) {
     for (ReportedFinding &F : Result.Findings)
       Findings.push_back(std::move(F));
   }
+
+  dropNolintFindings(Findings);
 
   std::unique_ptr<raw_fd_ostream> File;
   if (!OutputFile.empty()) {

@@ -6,12 +6,21 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/WithColor.h"
 #include <memory>
 
 using namespace llvm;
 
 namespace golife {
+
+bool globMatches(StringRef Glob, StringRef Name) {
+  std::string Pattern = "^";
+  for (char C : Glob)
+    Pattern += C == '*' ? std::string(".*") : Regex::escape(StringRef(&C, 1));
+  return Regex(Pattern + "$").match(Name);
+}
+
 namespace {
 
 /// Source lines of the files findings point into, read once each.
@@ -36,6 +45,27 @@ public:
 private:
   StringMap<std::unique_ptr<MemoryBuffer>> Files;
 };
+
+/// Whether \p Line carries \p Marker (NOLINT or NOLINTNEXTLINE) covering
+/// \p Check: a bare marker covers every check.
+bool nolintCovers(StringRef Line, StringRef Marker, StringRef Check) {
+  for (size_t At = Line.find(Marker); At != StringRef::npos;
+       At = Line.find(Marker, At + 1)) {
+    StringRef After = Line.drop_front(At + Marker.size());
+    if (After.starts_with("NEXTLINE") || After.starts_with("BEGIN") ||
+        After.starts_with("END"))
+      continue; // a longer marker
+    if (!After.consume_front("("))
+      return true;
+    SmallVector<StringRef> Globs;
+    After.take_until([](char C) { return C == ')'; })
+        .split(Globs, ',', -1, /*KeepEmpty=*/false);
+    for (StringRef Glob : Globs)
+      if (globMatches(Glob.trim(), Check))
+        return true;
+  }
+  return false;
+}
 
 void writeDiagnostic(raw_ostream &OS, SourceLines &Sources, const Place &Where,
                      bool IsNote, StringRef Message, StringRef CheckName,
@@ -98,6 +128,18 @@ json::Object placeFields(const Place &Where) {
 }
 
 } // namespace
+
+void dropNolintFindings(std::vector<ReportedFinding> &Findings) {
+  SourceLines Sources;
+  llvm::erase_if(Findings, [&](const ReportedFinding &F) {
+    StringRef Check = F.Check->TidyName;
+    return nolintCovers(Sources.line(F.Where.File, F.Where.Line), "NOLINT",
+                        Check) ||
+           (F.Where.Line > 1 &&
+            nolintCovers(Sources.line(F.Where.File, F.Where.Line - 1),
+                         "NOLINTNEXTLINE", Check));
+  });
+}
 
 void writeText(raw_ostream &OS, const std::vector<ReportedFinding> &Findings,
                bool Snippets, bool Colors) {

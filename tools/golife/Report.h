@@ -34,6 +34,14 @@ struct ReportedFinding {
 
 enum class OutputFormat { Text, Sarif, Json };
 
+/// clang-tidy's globs: '*' matches any run of characters.
+bool globMatches(llvm::StringRef Glob, llvm::StringRef Name);
+
+/// Drops the findings a `// NOLINT`, `// NOLINT(check,...)` on their line or
+/// `// NOLINTNEXTLINE(...)` on the line before suppresses, as clang-tidy
+/// does (check lists take globs: `golife-*`).
+void dropNolintFindings(std::vector<ReportedFinding> &Findings);
+
 /// clang-style diagnostics; with \p Snippets, each location's source line
 /// and a caret under the column; with \p Colors, clang's colours.
 void writeText(llvm::raw_ostream &OS,
