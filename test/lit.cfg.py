@@ -44,6 +44,8 @@ config.substitutions.extend([
     ("%shared", config.shared_dir),
     ("%python", config.python),
     ("%sarif_schema", config.sarif_schema),
+    ("%scan_build", os.path.join(config.llvm_tools_dir, "scan-build")),
+    ("%host_cxx", os.path.join(config.llvm_tools_dir, "clang++")),
     # LLVM 19's own clang-format: other versions format differently.
     ("%clang_format", os.path.join(config.llvm_tools_dir, "clang-format")),
 ])
