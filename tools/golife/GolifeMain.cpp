@@ -86,13 +86,15 @@ cl::opt<unsigned> Jobs("j",
 cl::opt<bool> Quiet("quiet",
                     cl::desc("No progress line and no summary on stderr"),
                     cl::cat(Category));
-cl::opt<unsigned> MaxStates(
-    "max-states",
-    cl::desc("Distinct states explored per analysed function; past it the "
-             "function is skipped without a finding (default: " +
-             std::to_string(AnalysisOptions().MaxStates) + ")"),
-    cl::value_desc("N"), cl::init(AnalysisOptions().MaxStates),
-    cl::cat(Category));
+// cl::desc keeps a reference: the text must outlive the option.
+const std::string MaxStatesHelp =
+    "Distinct states explored per analysed function; past it the function is "
+    "skipped without a finding (default: " +
+    std::to_string(AnalysisOptions().MaxStates) + ")";
+cl::opt<unsigned> MaxStates("max-states", cl::desc(MaxStatesHelp),
+                            cl::value_desc("N"),
+                            cl::init(AnalysisOptions().MaxStates),
+                            cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the checks --checks enables and exit"),
                          cl::cat(Category));
