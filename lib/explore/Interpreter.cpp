@@ -6,6 +6,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
@@ -104,6 +105,19 @@ std::optional<bool> isNullPointer(const Value &V) {
 bool isPointerLike(QualType T) {
   return T->isAnyPointerType() || T->isNullPtrType() ||
          T->isMemberPointerType();
+}
+
+/// "assuming 'ready' is true": the branch a path took on a condition the
+/// analysis could not decide.
+std::string assumption(const ASTContext &Ctx, const Expr *Condition,
+                       bool Holds) {
+  StringRef Text = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(Condition->getSourceRange()),
+      Ctx.getSourceManager(), Ctx.getLangOpts());
+  std::string Subject = Text.empty() || Text.size() > 60 || Text.contains('\n')
+                            ? std::string("the condition")
+                            : "'" + Text.str() + "'";
+  return "assuming " + Subject + " is " + (Holds ? "true" : "false");
 }
 
 } // namespace
@@ -336,8 +350,13 @@ bool Interpreter::pushFrame(const FunctionDecl *FD, llvm::ArrayRef<Value> Args,
 void Interpreter::popFrame() {
   Frame Done = std::move(frame());
   proc().Stack.pop_back();
-  if (proc().Stack.empty() && P == 0)
+  if (proc().Stack.empty() && P == 0) {
     escape(*S, Done.ReturnValue); // the analysed function's caller gets it
+    // Where the analysed function left: what it spawned runs on without it.
+    S->Events.push_back({Done.Returned ? Done.Returned->getBeginLoc()
+                                       : Done.Function->getBodyRBrace(),
+                         "the function returns here", NoObject, proc().Key});
+  }
   if (proc().Stack.empty() || !Done.CallSite)
     return;
   Value Result = Done.ReturnValue;
@@ -483,6 +502,17 @@ bool Interpreter::finishBlock() {
     if (Choices.size() == 2) {
       // Fork: the else branch continues in a copy of this state.
       State Other = *S;
+      // An if or ?: the analysis decides neither way: say which way this
+      // path went (loop conditions would repeat on every iteration).
+      if (Terminator && isa<IfStmt, AbstractConditionalOperator>(Terminator)) {
+        const auto *Tested = cast<Expr>(Condition);
+        S->Events.push_back({Tested->getBeginLoc(),
+                             assumption(Ctx, Tested, true), NoObject,
+                             proc().Key});
+        Other.Events.push_back({Tested->getBeginLoc(),
+                                assumption(Ctx, Tested, false), NoObject,
+                                proc().Key});
+      }
       Frame &OF = Other.Processes[P].Stack.back();
       if (V.is(Value::Kind::Cond))
         Other.Assumptions.push_back(
@@ -623,6 +653,7 @@ void Interpreter::eval(const Stmt *St) {
     return;
   }
   if (const auto *Return = dyn_cast<ReturnStmt>(St)) {
+    frame().Returned = Return;
     Value V = valueOf(Return->getRetValue());
     frame().ReturnValue = copyFor(frame().Function->getReturnType(), V);
     return;
@@ -1755,6 +1786,9 @@ void Interpreter::completeSelect(State &St, ProcId Id, unsigned Index,
   // The case expression: caseRecv(ch, value, ok) assigns through its
   // reference arguments.
   const CallExpr *Case = selectCase(Select, Index);
+  if (Case && W.Values.size() > 1)
+    S->Events.push_back({Case->getBeginLoc(), "the select takes this case",
+                         NoObject, proc().Key});
   if (Case && apiFunctionOf(Case->getDirectCallee()) == ApiFunction::CaseRecv) {
     if (hasCaseArg(Case, 1))
       store(valueOf(Case->getArg(1)), Received);

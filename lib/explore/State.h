@@ -118,6 +118,9 @@ struct Frame {
   const clang::Expr *CallSite = nullptr; ///< where the caller takes the result
   /// Branches taken for && || ?: in this frame, by their expression.
   std::map<const clang::Stmt *, bool> Decisions;
+  /// The return statement it ran, for notes; not part of the state's
+  /// identity, like the events.
+  const clang::ReturnStmt *Returned = nullptr;
 };
 
 /// What a goroutine waits at, between two runs of its own code.

@@ -11,7 +11,7 @@ void sendWithoutReceiver() {
   go::spawn([=] {                // expected-note {{goroutine spawned here}}
     ch.send(1); // expected-warning {{goroutine blocks forever sending on a channel: no partner can ever come}} expected-note {{sending on a channel}}
   });
-}
+} // expected-note {{the function returns here}}
 
 void sendWithReceiver() {
   auto ch = go::makeChan<int>();
@@ -36,7 +36,7 @@ void rangeWithoutSender() {
     for (int v : ch) // expected-warning {{goroutine blocks forever ranging over a channel: no partner can ever come}} expected-note {{ranging over a channel}}
       (void)v;
   });
-}
+} // expected-note {{the function returns here}}
 
 void rangeClosedBySender() {
   auto ch = go::makeChan<int>();
@@ -83,15 +83,15 @@ void capturedByStoredLambda() {
 // A leak on one path is a leak: the exploration follows both branches.
 void sendUnderCondition(bool urgent) {
   auto ch = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
-  if (urgent)
+  if (urgent) // expected-note {{assuming 'urgent' is true}}
     go::spawn([=] { ch.send(1); }); // expected-warning {{sending on a channel}} expected-note {{sending on a channel}} expected-note {{goroutine spawned here}}
-}
+} // expected-note {{the function returns here}}
 
 void sendAfterEarlyReturn(const std::vector<int> &jobs) {
   auto ch = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
   go::spawn([=] { ch.send(1); }); // expected-warning {{sending on a channel}} expected-note {{sending on a channel}} expected-note {{goroutine spawned here}}
-  if (jobs.empty())
-    return;
+  if (jobs.empty()) // expected-note {{assuming 'jobs.empty()' is true}}
+    return; // expected-note {{the function returns here}}
   (void)ch.recv();
 }
 
@@ -111,7 +111,7 @@ void orphanedAfterTimeout() {
     go::sleep(std::chrono::seconds(10));
     ch.send(1); // expected-warning {{sending on a channel}} expected-note {{sending on a channel}}
   });
-  go::select(go::caseRecv(ch), go::caseRecv(go::after(std::chrono::seconds(1))));
+  go::select(go::caseRecv(ch), go::caseRecv(go::after(std::chrono::seconds(1)))); // expected-note {{the select takes this case}}
 }
 
 // Room for the only value: the sender finishes even after the timeout.

@@ -135,7 +135,7 @@ void tieWithCancelBug() {
   std::tie(Ctx, R->Cancel) = go::withCancel(Ctx); // expected-note {{its cancel function, made here, is never called}}
   go::spawn([Ctx] { (void)Ctx.done().recv(); }); // expected-note {{goroutine spawned here}} expected-warning {{goroutine waits forever on done() of a context whose cancel is never called}} expected-note {{goroutine waits forever on done() of a context whose cancel is never called}}
   delete R;
-}
+} // expected-note {{the function returns here}}
 
 void tieWithCancelFixed() {
   Request *R = new Request();

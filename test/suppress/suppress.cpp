@@ -8,7 +8,7 @@
 void reported() {
   auto results = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
   go::spawn([=] { results.send(1); }); // expected-warning {{goroutine blocks forever sending on a channel}} expected-note {{sending on a channel}} expected-note {{goroutine spawned here}}
-}
+} // expected-note {{the function returns here}}
 // CHECK: suppress.cpp:[[@LINE-2]]:27: warning: goroutine blocks forever sending on a channel: no partner can ever come [golife-channel-leak]
 
 void suppressedStatement() {
