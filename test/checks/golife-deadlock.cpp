@@ -58,8 +58,8 @@ void lockOnceInGoroutine() {
   go::WaitGroup wg;
   wg.add(1);
   go::spawn([&] {
+    auto _ = go::defer([&] { wg.done(); });
     std::lock_guard<go::Mutex> guard(mu);
-    wg.done();
   });
   wg.wait();
 }
@@ -87,7 +87,10 @@ void unlockBeforeRetry(bool retry) {
 // waits for b.
 void lockOrderInversion() {
   go::Mutex a, b;
+  go::WaitGroup wg;
+  wg.add(1);
   go::spawn([&] {
+    auto _ = go::defer([&] { wg.done(); });
     if (b.tryLock()) {
       a.lock();
       a.unlock();
@@ -98,11 +101,15 @@ void lockOrderInversion() {
   b.lock(); // expected-warning {{goroutines wait for each other's mutexes: lock order inversion}} expected-note {{goroutines wait for each other's mutexes: lock order inversion}}
   b.unlock();
   a.unlock();
+  wg.wait();
 }
 
 void lockOrderAgreed() {
   go::Mutex a, b;
+  go::WaitGroup wg;
+  wg.add(1);
   go::spawn([&] {
+    auto _ = go::defer([&] { wg.done(); });
     if (a.tryLock()) {
       b.lock();
       b.unlock();
@@ -113,6 +120,7 @@ void lockOrderAgreed() {
   b.lock();
   b.unlock();
   a.unlock();
+  wg.wait();
 }
 
 // Nobody ever signals the condition variable.
