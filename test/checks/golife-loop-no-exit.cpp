@@ -157,13 +157,6 @@ void contextCancelled() {
   });
 }
 
-// The analysed function's own loop is not a goroutine leak: it runs in its
-// caller's goroutine (a server's main loop). Silent.
-void serveForever() {
-  for (;;)
-    go::sleep(1s);
-}
-
 // quit escapes: code the analysis cannot see may close it. Silent.
 void quitPassedToUnknownFunction() {
   auto quit = go::makeChan<go::Unit>();

@@ -135,26 +135,37 @@ void earlyReturnUnderGuard(bool fail) {
 // for it is stuck.
 void parentReturnsHoldingLock(bool fail) {
   go::Mutex mu;
+  go::WaitGroup wg;
+  wg.add(1);
   go::spawn([&] { // expected-note {{goroutine spawned here}}
     mu.lock(); // expected-warning {{goroutine blocks forever locking a mutex that its holder never unlocks}} expected-note {{goroutine blocks forever locking a mutex that its holder never unlocks}}
     mu.unlock();
+    wg.done();
   });
   mu.lock();
   if (fail)
     return;
   mu.unlock();
+  wg.wait();
 }
 
 void parentUnlocksOnEveryPath(bool fail) {
   go::Mutex mu;
+  go::WaitGroup wg;
+  wg.add(1);
   go::spawn([&] {
     mu.lock();
     mu.unlock();
+    wg.done();
   });
   mu.lock();
-  auto _ = go::defer([&] { mu.unlock(); });
-  if (fail)
+  if (fail) {
+    mu.unlock();
+    wg.wait();
     return;
+  }
+  mu.unlock();
+  wg.wait();
 }
 
 // The mutex escapes: code the analysis cannot see may hold it. Silent.
