@@ -1,0 +1,189 @@
+// RUN: %golife_analyze -Xanalyzer -analyzer-checker=golife.LoopNoExit %s
+#include <go/go.h>
+
+#include <chrono>
+
+using namespace std::chrono_literals;
+
+go::Chan<go::Unit> PublishedQuit;
+void watch(go::Chan<go::Unit> quit);
+
+// A poller with no way out: it runs for as long as the process does.
+void pollForever() {
+  go::spawn([] { // expected-note {{goroutine spawned here}}
+    for (;;) // expected-warning {{this loop never exits: the goroutine running it can never finish}} expected-note {{this loop never exits: the goroutine running it can never finish}}
+      go::sleep(1s);
+  });
+}
+
+void pollThreeTimes() {
+  go::spawn([] {
+    for (int i = 0; i < 3; ++i)
+      go::sleep(1s);
+  });
+}
+
+void pollUntilCount() {
+  go::spawn([] {
+    int polls = 0;
+    while (true) {
+      go::sleep(1s);
+      if (++polls == 3)
+        break;
+    }
+  });
+}
+
+// The quit case exists, but nobody ever closes quit.
+void quitNeverClosed() {
+  auto quit = go::makeChan<go::Unit>();
+  go::spawn([=] { // expected-note {{goroutine spawned here}}
+    for (;;) { // expected-warning {{this loop never exits: the goroutine running it can never finish}} expected-note {{this loop never exits: the goroutine running it can never finish}}
+      switch (go::select(go::caseRecv(quit), go::caseRecv(go::after(1s)))) {
+      case 0:
+        return;
+      case 1:
+        break;
+      }
+    }
+  });
+}
+
+void quitClosed() {
+  auto quit = go::makeChan<go::Unit>();
+  go::spawn([=] {
+    for (;;) {
+      switch (go::select(go::caseRecv(quit), go::caseRecv(go::after(1s)))) {
+      case 0:
+        return;
+      case 1:
+        break;
+      }
+    }
+  });
+  quit.close();
+}
+
+// A busy loop with a default case never blocks, and never ends either.
+void busyLoopNeverStopped() {
+  auto quit = go::makeChan<go::Unit>();
+  go::spawn([=] { // expected-note {{goroutine spawned here}}
+    while (true) { // expected-warning {{this loop never exits: the goroutine running it can never finish}} expected-note {{this loop never exits: the goroutine running it can never finish}}
+      if (go::select(go::caseRecv(quit), go::caseDefault()) == 0)
+        return;
+      go::yield();
+    }
+  });
+}
+
+void busyLoopStopped() {
+  auto quit = go::makeChan<go::Unit>();
+  go::spawn([=] {
+    while (true) {
+      if (go::select(go::caseRecv(quit), go::caseDefault()) == 0)
+        return;
+      go::yield();
+    }
+  });
+  quit.close();
+}
+
+// Only one path closes quit.
+void quitClosedOnOnePath(bool stop) {
+  auto quit = go::makeChan<go::Unit>();
+  go::spawn([=] { // expected-note {{goroutine spawned here}}
+    for (;;) { // expected-warning {{this loop never exits: the goroutine running it can never finish}} expected-note {{this loop never exits: the goroutine running it can never finish}}
+      switch (go::select(go::caseRecv(quit), go::caseRecv(go::after(1s)))) {
+      case 0:
+        return;
+      case 1:
+        break;
+      }
+    }
+  });
+  if (stop)
+    quit.close();
+}
+
+void quitClosedOnEveryPath(bool stop) {
+  auto quit = go::makeChan<go::Unit>();
+  auto _ = go::defer([=] { quit.close(); });
+  go::spawn([=] {
+    for (;;) {
+      switch (go::select(go::caseRecv(quit), go::caseRecv(go::after(1s)))) {
+      case 0:
+        return;
+      case 1:
+        break;
+      }
+    }
+  });
+  if (stop)
+    return;
+  go::sleep(2s);
+}
+
+// A worker that follows a context whose cancel is never called.
+void contextNeverCancelled() {
+  auto [ctx, cancel] = go::withCancel(go::background());
+  go::spawn([ctx = ctx] { // expected-note {{goroutine spawned here}}
+    auto ticker = go::newTicker(1s);
+    auto _ = go::defer([=] { ticker.stop(); });
+    for (;;) { // expected-warning {{this loop never exits: the goroutine running it can never finish}} expected-note {{this loop never exits: the goroutine running it can never finish}}
+      switch (go::select(go::caseRecv(ctx.done()), go::caseRecv(ticker.C))) {
+      case 0:
+        return;
+      case 1:
+        break;
+      }
+    }
+  });
+}
+
+void contextCancelled() {
+  auto [ctx, cancel] = go::withCancel(go::background());
+  auto _ = go::defer(cancel);
+  go::spawn([ctx = ctx] {
+    auto ticker = go::newTicker(1s);
+    auto _ = go::defer([=] { ticker.stop(); });
+    for (;;) {
+      switch (go::select(go::caseRecv(ctx.done()), go::caseRecv(ticker.C))) {
+      case 0:
+        return;
+      case 1:
+        break;
+      }
+    }
+  });
+}
+
+// quit escapes: code the analysis cannot see may close it. Silent.
+void quitPassedToUnknownFunction() {
+  auto quit = go::makeChan<go::Unit>();
+  watch(quit);
+  go::spawn([=] {
+    for (;;) {
+      switch (go::select(go::caseRecv(quit), go::caseRecv(go::after(1s)))) {
+      case 0:
+        return;
+      case 1:
+        break;
+      }
+    }
+  });
+}
+
+void quitStoredInGlobal() {
+  auto quit = go::makeChan<go::Unit>();
+  PublishedQuit = quit;
+  go::spawn([=] {
+    for (;;) {
+      switch (go::select(go::caseRecv(quit), go::caseRecv(go::after(1s)))) {
+      case 0:
+        return;
+      case 1:
+        break;
+      }
+    }
+  });
+}
