@@ -24,6 +24,9 @@ public:
     else if (P.Op == OpKind::Lock && P.LockCycle)
       Sink.report(findingAt(P, "goroutines wait for each other's mutexes: "
                                "lock order inversion"));
+    else if (P.Op == OpKind::Lock && P.HolderBlocked)
+      Sink.report(findingAt(P, "goroutine blocks forever locking a mutex "
+                               "whose holder is itself blocked forever"));
     else if (P.Op == OpKind::CondWait)
       Sink.report(findingAt(P, "goroutine waits forever on a condition "
                                "variable that is never signalled"));

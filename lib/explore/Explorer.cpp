@@ -220,9 +220,16 @@ public:
       if (Nodes.size() > Options.MaxStates)
         return false;
       std::vector<std::pair<State, std::vector<ProcId>>> Next;
+      size_t PanicsBefore = Panics.size();
       successors(Nodes[N], Next);
       if (Interp.gaveUp())
         return false;
+      // A panic ends the program: every goroutine is gone, none leaks. The
+      // empty state stands for that end.
+      if (Panics.size() > PanicsBefore) {
+        unsigned End = add(State{}); // before Edges[N]: add() may grow Edges
+        Edges[N].push_back({End, {}});
+      }
       for (auto &[Successor, Moved] : Next) {
         unsigned To = add(std::move(Successor));
         if (StateTooLarge)
@@ -668,15 +675,24 @@ void Exploration::problems(std::vector<Problem> &Out) {
     std::vector<bool> CanMove = CanReach(Moves);
     // A doomed goroutine that gets stuck somewhere is blocked forever there;
     // one that never gets stuck loops forever.
-    std::optional<unsigned> Stuck, Looping;
-    for (unsigned I = 0; I < N && !Stuck; ++I) {
+    // The witness of a blocked goroutine is preferably a state where no
+    // goroutine can move at all: there the others' part (who holds the
+    // mutex, who waits for whom) is settled too.
+    std::optional<unsigned> Stuck, StuckEverywhere, Looping;
+    for (unsigned I = 0; I < N && !StuckEverywhere; ++I) {
       if (CanFinish[I])
         continue;
-      if (!CanMove[I] && Find(Nodes[I], Key)->Wait.Site)
-        Stuck = I;
-      else if (CanMove[I] && !Looping && Find(Nodes[I], Key)->LastLoop)
+      if (!CanMove[I] && Find(Nodes[I], Key)->Wait.Site) {
+        if (!Stuck)
+          Stuck = I;
+        if (Edges[I].empty())
+          StuckEverywhere = I;
+      } else if (CanMove[I] && !Looping && Find(Nodes[I], Key)->LastLoop) {
         Looping = I;
+      }
     }
+    if (StuckEverywhere)
+      Stuck = StuckEverywhere;
     for (std::optional<unsigned> Doomed : {Stuck, Looping}) {
       if (!Doomed)
         continue;
@@ -715,6 +731,8 @@ void Exploration::problems(std::vector<Problem> &Out) {
                     Nodes[I].Processes.size() &&
                 &Nodes[I].Processes
                         [Nodes[I].Objects[H.Wait.Values[0].Id].Holder] == &P;
+            Blocked.HolderBlocked = !Blocked.SelfLock && !Blocked.LockCycle &&
+                                    !H.isFinished() && Edges[I].empty();
           }
         }
         Out.push_back(std::move(Blocked));
@@ -728,8 +746,10 @@ void Exploration::problems(std::vector<Problem> &Out) {
         Out.push_back(std::move(Loop));
       }
     }
+    // Obligations are due where every goroutine has finished or is stuck:
+    // one that still runs (a loop over a ticker) may still use the ticker.
     for (unsigned I = 0; I < N; ++I)
-      if (!Finishes[I] && CanFinish[I])
+      if (!Finishes[I] && (CanFinish[I] || CanMove[I]))
         AllDoneOrDoomed[I] = false;
   }
 

@@ -18,6 +18,23 @@ namespace {
 // A condition "symbol <opcode> constant", possibly negated: Id is the
 // symbol, Int the constant, Decl packs the opcode and the negation.
 Value makeCond(uint32_t Sym, int Opcode, int64_t Constant, bool Negated) {
+  // One spelling per test, so that `n == 0` and `!n` meet as one assumption.
+  switch (Opcode) {
+  case BO_EQ:
+    Opcode = BO_NE;
+    Negated = !Negated;
+    break;
+  case BO_GE:
+    Opcode = BO_LT;
+    Negated = !Negated;
+    break;
+  case BO_LE:
+    Opcode = BO_GT;
+    Negated = !Negated;
+    break;
+  default:
+    break;
+  }
   return Value{Value::Kind::Cond, Constant, Sym,
                reinterpret_cast<const void *>(
                    static_cast<uintptr_t>(Opcode * 2 + Negated + 2))};
@@ -400,7 +417,8 @@ void Interpreter::run(const State &From, ProcId Id, std::vector<State> &Out) {
         break;
       Stopped = step();
     }
-    if (!gaveUp() && !S->Processes.empty())
+    // A panicked path ends in the empty state: the program is gone.
+    if (!gaveUp())
       Out.push_back(std::move(Current));
   }
   S = nullptr;
@@ -475,6 +493,10 @@ bool Interpreter::finishBlock() {
   } else if (F.Block->succ_size() == 2 && Condition) {
     // Loops over a channel test the iterator; everything else a value.
     Value V = load(*S, valueOf(cast<Expr>(Condition)));
+    // An unknown integer or bool tested as is: `if (n)` is `if (n != 0)`,
+    // so that the same test later agrees.
+    if (V.is(Value::Kind::Sym))
+      V = makeCond(V.Id, BO_NE, 0, false);
     const CFGBlock *Then = Reachable(0), *Else = Reachable(1);
     std::optional<bool> Known;
     if (V.is(Value::Kind::Int))
@@ -681,6 +703,8 @@ void Interpreter::eval(const Stmt *St) {
       return;
     case CK_IntegralToBoolean: {
       Value V = load(*S, Sub);
+      if (V.is(Value::Kind::Sym))
+        V = makeCond(V.Id, BO_NE, 0, false);
       set(E, V.is(Value::Kind::Int) ? Value::integer(V.Int != 0) : V);
       return;
     }
@@ -898,6 +922,8 @@ void Interpreter::unary(const UnaryOperator *UO) {
       set(UO, Value::integer(!V.Int));
     else if (V.is(Value::Kind::Cond))
       set(UO, makeCond(V.Id, condOpcode(V), V.Int, !condNegated(V)));
+    else if (V.is(Value::Kind::Sym))
+      set(UO, makeCond(V.Id, BO_NE, 0, true));
     else
       set(UO, {});
     return;
@@ -1014,6 +1040,13 @@ void Interpreter::binary(const BinaryOperator *BO) {
     // An unknown integer tested against a constant: the same test later
     // must agree, so remember it as a condition.
     set(BO, makeCond(L.Id, Op, R.Int, false));
+    return;
+  }
+  if (BO->isComparisonOp() && L.is(Value::Kind::Int) &&
+      R.is(Value::Kind::Sym)) {
+    // 3 < n is n > 3.
+    set(BO,
+        makeCond(R.Id, BinaryOperator::reverseComparisonOp(Op), L.Int, false));
     return;
   }
   set(BO, Arith(Op));
@@ -1316,7 +1349,10 @@ void Interpreter::unlock(ObjId Mutex, const Expr *Site, bool Reader) {
     return;
   if (Reader ? M.Count == 0 : M.Holder == NoObject) {
     if (Site)
-      panic(Site, "sync: unlock of unlocked mutex", OpKind::Unlock);
+      panic(Site,
+            Reader ? "sync: RUnlock of unlocked RWMutex"
+                   : "sync: unlock of unlocked mutex",
+            OpKind::Unlock);
     return;
   }
   if (Reader)

@@ -112,7 +112,7 @@ void orphanedAfterTimeout() {
     ch.send(1); // expected-warning {{sending on a channel}} expected-note {{sending on a channel}}
   });
   go::select(go::caseRecv(ch), go::caseRecv(go::after(std::chrono::seconds(1)))); // expected-note {{the select takes this case}}
-}
+} // expected-note {{the function returns here}}
 
 // Room for the only value: the sender finishes even after the timeout.
 void bufferedAfterTimeout() {

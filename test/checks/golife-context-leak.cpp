@@ -50,7 +50,7 @@ void waitOnBackground() {
   go::spawn([=] { // expected-note {{goroutine spawned here}}
     (void)ctx.done().recv(); // expected-warning {{goroutine waits forever on done() of a context that can never be cancelled}} expected-note {{goroutine waits forever on done() of a context that can never be cancelled}}
   });
-}
+} // expected-note {{the function returns here}}
 
 void waitOnCancelled() {
   auto [ctx, cancel] = go::withCancel(go::background());
@@ -59,11 +59,11 @@ void waitOnCancelled() {
 }
 
 void selectOnBackground() {
-  auto ctx = go::todo();
+  auto ctx = go::todo(); // expected-note {{its cancel function, made here, is never called}}
   go::spawn([=] { // expected-note {{goroutine spawned here}}
     go::select(go::caseRecv(ctx.done())); // expected-warning {{goroutine waits forever on done() of a context that can never be cancelled}} expected-note {{goroutine waits forever on done() of a context that can never be cancelled}}
   });
-}
+} // expected-note {{the function returns here}}
 
 void selectOnTimeout() {
   auto [ctx, cancel] = go::withTimeout(go::todo(), 1s);
@@ -73,21 +73,21 @@ void selectOnTimeout() {
 
 // The goroutine waits for a cancel that never comes.
 void waitForForgottenCancel() {
-  auto [ctx, cancel] = go::withCancel(go::background()); // expected-warning {{the cancel function of this context is never called}} expected-note {{the cancel function of this context is never called}}
+  auto [ctx, cancel] = go::withCancel(go::background()); // expected-note {{its cancel function, made here, is never called}}
   go::spawn([ctx = ctx] { // expected-note {{goroutine spawned here}}
     (void)ctx.done().recv(); // expected-warning {{goroutine waits forever on done() of a context whose cancel is never called}} expected-note {{goroutine waits forever on done() of a context whose cancel is never called}}
   });
-}
+} // expected-note {{the function returns here}}
 
 // Cancelled on one path only.
 void cancelOnOnePath(int workers) {
-  auto [ctx, cancel] = go::withCancel(go::background()); // expected-warning {{the cancel function of this context is never called}} expected-note {{the cancel function of this context is never called}}
+  auto [ctx, cancel] = go::withCancel(go::background()); // expected-note {{its cancel function, made here, is never called}}
   go::spawn([ctx = ctx] { // expected-note {{goroutine spawned here}}
     (void)ctx.done().recv(); // expected-warning {{goroutine waits forever on done() of a context whose cancel is never called}} expected-note {{goroutine waits forever on done() of a context whose cancel is never called}}
   });
-  if (workers > 0)
+  if (workers > 0) // expected-note {{assuming 'workers > 0' is false}}
     cancel();
-}
+} // expected-note {{the function returns here}}
 
 void cancelOnEveryPath(int workers) {
   auto [ctx, cancel] = go::withCancel(go::background());

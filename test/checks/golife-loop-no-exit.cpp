@@ -14,7 +14,7 @@ void pollForever() {
     for (;;) // expected-warning {{this loop never exits: the goroutine running it can never finish}} expected-note {{this loop never exits: the goroutine running it can never finish}}
       go::sleep(1s);
   });
-}
+} // expected-note {{the function returns here}}
 
 void pollThreeTimes() {
   go::spawn([] {
@@ -39,7 +39,7 @@ void quitNeverClosed() {
   auto quit = go::makeChan<go::Unit>();
   go::spawn([=] { // expected-note {{goroutine spawned here}}
     for (;;) { // expected-warning {{this loop never exits: the goroutine running it can never finish}} expected-note {{this loop never exits: the goroutine running it can never finish}}
-      switch (go::select(go::caseRecv(quit), go::caseRecv(go::after(1s)))) {
+      switch (go::select(go::caseRecv(quit), go::caseRecv(go::after(1s)))) { // expected-note {{the select takes this case}}
       case 0:
         return;
       case 1:
@@ -47,7 +47,7 @@ void quitNeverClosed() {
       }
     }
   });
-}
+} // expected-note {{the function returns here}}
 
 void quitClosed() {
   auto quit = go::makeChan<go::Unit>();
@@ -69,12 +69,12 @@ void busyLoopNeverStopped() {
   auto quit = go::makeChan<go::Unit>();
   go::spawn([=] { // expected-note {{goroutine spawned here}}
     while (true) { // expected-warning {{this loop never exits: the goroutine running it can never finish}} expected-note {{this loop never exits: the goroutine running it can never finish}}
-      if (go::select(go::caseRecv(quit), go::caseDefault()) == 0)
+      if (go::select(go::caseRecv(quit), go::caseDefault()) == 0) // expected-note {{the select takes this case}}
         return;
       go::yield();
     }
   });
-}
+} // expected-note {{the function returns here}}
 
 void busyLoopStopped() {
   auto quit = go::makeChan<go::Unit>();
@@ -93,7 +93,7 @@ void quitClosedOnOnePath(bool stop) {
   auto quit = go::makeChan<go::Unit>();
   go::spawn([=] { // expected-note {{goroutine spawned here}}
     for (;;) { // expected-warning {{this loop never exits: the goroutine running it can never finish}} expected-note {{this loop never exits: the goroutine running it can never finish}}
-      switch (go::select(go::caseRecv(quit), go::caseRecv(go::after(1s)))) {
+      switch (go::select(go::caseRecv(quit), go::caseRecv(go::after(1s)))) { // expected-note {{the select takes this case}}
       case 0:
         return;
       case 1:
@@ -101,9 +101,9 @@ void quitClosedOnOnePath(bool stop) {
       }
     }
   });
-  if (stop)
+  if (stop) // expected-note {{assuming 'stop' is false}}
     quit.close();
-}
+} // expected-note {{the function returns here}}
 
 void quitClosedOnEveryPath(bool stop) {
   auto quit = go::makeChan<go::Unit>();
@@ -130,7 +130,7 @@ void contextNeverCancelled() {
     auto ticker = go::newTicker(1s);
     auto _ = go::defer([=] { ticker.stop(); });
     for (;;) { // expected-warning {{this loop never exits: the goroutine running it can never finish}} expected-note {{this loop never exits: the goroutine running it can never finish}}
-      switch (go::select(go::caseRecv(ctx.done()), go::caseRecv(ticker.C))) {
+      switch (go::select(go::caseRecv(ctx.done()), go::caseRecv(ticker.C))) { // expected-note {{the select takes this case}}
       case 0:
         return;
       case 1:
@@ -138,7 +138,7 @@ void contextNeverCancelled() {
       }
     }
   });
-}
+} // expected-note {{the function returns here}}
 
 void contextCancelled() {
   auto [ctx, cancel] = go::withCancel(go::background());

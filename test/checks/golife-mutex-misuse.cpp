@@ -59,7 +59,7 @@ void unlockAfterTryLock() {
 // A reader unlock needs a reader lock.
 void runlockWithoutRlock() {
   go::RWMutex mu;
-  mu.runlock(); // expected-warning {{panic: sync: unlock of unlocked mutex}} expected-note {{panic: sync: unlock of unlocked mutex}}
+  mu.runlock(); // expected-warning {{panic: sync: RUnlock of unlocked RWMutex}} expected-note {{panic: sync: RUnlock of unlocked RWMutex}}
 }
 
 void runlockAfterRlock() {
@@ -143,8 +143,8 @@ void parentReturnsHoldingLock(bool fail) {
     wg.done();
   });
   mu.lock();
-  if (fail)
-    return;
+  if (fail) // expected-note {{assuming 'fail' is true}}
+    return; // expected-note {{the function returns here}}
   mu.unlock();
   wg.wait();
 }

@@ -145,3 +145,19 @@ void tieWithCancelFixed() {
   R->Cancel();
   delete R;
 }
+
+// A parameter tested as is twice takes the same branch both times.
+void sameBareConditionTwice(bool Spawned, int Workers) {
+  auto ch = go::makeChan<int>();
+  if (Spawned)
+    go::spawn([=] { ch.send(1); });
+  if (Spawned)
+    (void)ch.recv();
+  auto other = go::makeChan<int>();
+  if (!Workers)
+    go::spawn([=] { other.send(1); });
+  if (Workers == 0)
+    (void)other.recv();
+  for (int I = 0; 2 > I; ++I)
+    ;
+}

@@ -64,6 +64,9 @@ struct Problem {
   bool LockCycle = false;
   /// For a blocked Lock: the holder has finished without unlocking.
   bool HolderFinished = false;
+  /// For a blocked Lock: the holder is itself blocked forever (not on this
+  /// goroutine's mutexes: that is a LockCycle).
+  bool HolderBlocked = false;
   /// For Panic: Go's panic message, e.g. "send on closed channel".
   std::string PanicMessage;
   /// Events along the execution that leads here.
