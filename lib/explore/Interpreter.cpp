@@ -1278,6 +1278,12 @@ void Interpreter::construct(const CXXConstructExpr *CE) {
     return;
   }
   const CXXRecordDecl *Record = Ctor->getParent();
+  // std::pair{a, b}, `return {a, b};`: Go's two results, kept apart.
+  if (isStdNamed(Record, "pair") && !Ctor->isCopyOrMoveConstructor() &&
+      Args.size() == 2) {
+    set(CE, Value::cell(makePair(T, load(*S, Args[0]), load(*S, Args[1]))));
+    return;
+  }
   if (isStd(Record) || Record->getDeclContext()->isStdNamespace()) {
     unknownCall(CE, Args);
     return;

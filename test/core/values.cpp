@@ -161,3 +161,19 @@ void sameBareConditionTwice(bool Spawned, int Workers) {
   for (int I = 0; 2 > I; ++I)
     ;
 }
+
+// A function returning two results as a std::pair, as Go returns two.
+std::pair<go::Chan<int>, int> makeJobs() {
+  return {go::makeChan<int>(), 1}; // expected-note {{unbuffered channel made here}}
+}
+
+void pairResultBug() {
+  auto [Jobs, Count] = makeJobs();
+  go::spawn([Jobs = Jobs] { Jobs.send(1); }); // expected-note {{goroutine spawned here}} expected-warning {{goroutine blocks forever sending on a channel}} expected-note {{sending on a channel}}
+} // expected-note {{the function returns here}}
+
+void pairResultFixed() {
+  auto [Jobs, Count] = makeJobs();
+  go::spawn([Jobs = Jobs] { Jobs.send(1); });
+  (void)Jobs.recv();
+}
