@@ -173,7 +173,7 @@ private:
       OS << '}';
     }
     for (const Cell &C : Out.Cells) {
-      OS << 'C' << C.IsRecord;
+      OS << 'C' << C.IsRecord << C.Class;
       print(OS, C.V);
       for (const auto &[Field, Id] : C.Fields)
         OS << Field << '=' << Id << ' ';

@@ -218,6 +218,7 @@ CellId Interpreter::copyCell(CellId From) {
   if (!S->Cells[From].IsRecord)
     return newCell(S->Cells[From].V);
   CellId To = newRecord();
+  S->Cells[To].Class = S->Cells[From].Class;
   auto Fields = S->Cells[From].Fields;
   for (const auto &[Field, C] : Fields) {
     CellId Copy = Field->getType()->isReferenceType() ? C : copyCell(C);
@@ -1197,6 +1198,16 @@ void Interpreter::call(const CallExpr *CE) {
             dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens());
         ME && ME->isArrow())
       This = load(*S, valueOf(ME->getBase()));
+    if (Method && Method->isVirtual() && !Method->hasAttr<FinalAttr>() &&
+        !Method->getParent()->hasAttr<FinalAttr>()) {
+      // A virtual call runs the override of the object's dynamic type; when
+      // the analysis does not know that type, it does not guess.
+      const CXXRecordDecl *Class =
+          This.is(Value::Kind::Cell) && S->Cells[This.Id].IsRecord
+              ? S->Cells[This.Id].Class
+              : nullptr;
+      Method = Class ? Method->getCorrespondingMethodInClass(Class) : nullptr;
+    }
     if (Method && Method->getParent()->isLambda()) {
       if (invoke(This, Args, CE))
         return;
@@ -1294,6 +1305,7 @@ void Interpreter::construct(const CXXConstructExpr *CE) {
     return;
   }
   CellId Object = newRecord();
+  S->Cells[Object].Class = Record;
   // S() and new S() zero the fields no constructor sets.
   if (CE->requiresZeroInitialization())
     for (const FieldDecl *Field : Record->fields())

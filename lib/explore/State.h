@@ -11,6 +11,7 @@
 
 #include "golife/Problem.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/Analysis/CFG.h"
 #include <cstdint>
@@ -59,6 +60,8 @@ struct Cell {
   Value V;
   bool IsRecord = false;
   std::vector<std::pair<const clang::FieldDecl *, CellId>> Fields;
+  /// A record a constructor made: its dynamic type, for virtual calls.
+  const clang::CXXRecordDecl *Class = nullptr;
 };
 
 struct Object {

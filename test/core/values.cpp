@@ -177,3 +177,38 @@ void pairResultFixed() {
   go::spawn([Jobs = Jobs] { Jobs.send(1); });
   (void)Jobs.recv();
 }
+
+// A virtual call runs the override of the object's dynamic type; unknown
+// dynamic types are not guessed.
+struct Sink {
+  virtual ~Sink() = default;
+  virtual void put(int V) = 0;
+};
+struct ChanSink : Sink {
+  go::Chan<int> Ch;
+  void put(int V) override { Ch.send(V); } // expected-warning {{goroutine blocks forever sending on a channel}} expected-note {{sending on a channel}}
+};
+struct DropSink : Sink {
+  void put(int) override {}
+};
+
+void virtualCallBug() {
+  ChanSink *C = new ChanSink();
+  C->Ch = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
+  Sink *S = C;
+  go::spawn([S] { S->put(1); }); // expected-note {{goroutine spawned here}}
+} // expected-note {{the function returns here}}
+
+void virtualCallFixed() {
+  Sink *S = new DropSink();
+  go::spawn([S] { S->put(1); });
+}
+
+void virtualCallUnknownType(Sink *S) {
+  auto Done = go::makeChan<int>();
+  go::spawn([S, Done] {
+    S->put(1);
+    Done.send(1);
+  });
+  (void)Done.recv();
+}
