@@ -40,6 +40,8 @@ public:
       : In(In), CellMap(In.Cells.size(), -1), ObjMap(In.Objects.size(), -1) {}
 
   State run(std::string &Key) {
+    if (In.Processes.empty())
+      return Out; // a panic ended the program: nothing of it is left
     Out.Processes = In.Processes;
     Out.Now = In.Now;
     Out.NextSymbol = In.NextSymbol;
@@ -709,18 +711,28 @@ void Exploration::problems(std::vector<Problem> &Out) {
         // here, with the cancel function as its cause.
         for (const Object &Context : Nodes[I].Objects)
           if (Context.K == Object::Kind::Context &&
-              llvm::any_of(P.Wait.Values,
-                           [&](const Value &V) {
-                             return (V.is(Value::Kind::Object) ||
-                                     V.is(Value::Kind::Case)) &&
-                                    V.Id == Context.Target;
-                           }) &&
+              Context.Target < Nodes[I].Objects.size() &&
+              llvm::any_of(
+                  P.Wait.Values,
+                  [&](const Value &V) {
+                    return (V.is(Value::Kind::Object) ||
+                            V.is(Value::Kind::Case)) &&
+                           V.Id == Context.Target;
+                  }) &&
               CancelsBlamed.insert(Context.Made).second)
             Blocked.Notes.push_back({Context.Made->getExprLoc(),
                                      "its cancel function, made here, is "
                                      "never called"});
         if (P.Wait.K == Pending::Kind::Lock) {
-          ProcId Holder = Nodes[I].Objects[P.Wait.Values[0].Id].Holder;
+          const Object &Mutex = Nodes[I].Objects[P.Wait.Values[0].Id];
+          ProcId Holder = Mutex.Holder;
+          // Read locks name no holder: when every other goroutine has
+          // finished, the readers that still hold it are among them.
+          if (Holder >= Nodes[I].Processes.size() && Mutex.Count > 0 &&
+              llvm::all_of(Nodes[I].Processes, [&](const Process &Other) {
+                return &Other == &P || Other.isFinished();
+              }))
+            Blocked.HolderFinished = true;
           if (Holder < Nodes[I].Processes.size()) {
             const Process &H = Nodes[I].Processes[Holder];
             Blocked.SelfLock = &H == &P;

@@ -232,9 +232,11 @@ CellId Interpreter::copyCell(CellId From) {
 Value Interpreter::copyFor(QualType T, const Value &V) {
   if (T->isReferenceType())
     return V;
-  if (T->isRecordType() && V.is(Value::Kind::Cell) && S->Cells[V.Id].IsRecord)
+  if (!T->isRecordType())
+    return V; // a prvalue: a pointer's value is the address it holds
+  if (V.is(Value::Kind::Cell) && S->Cells[V.Id].IsRecord)
     return Value::cell(copyCell(V.Id));
-  return load(*S, V); // scalars, pointers and handles copy by value
+  return load(*S, V); // handles copy by value
 }
 
 CellId Interpreter::cellFor(QualType T, const Value &V) {
@@ -1132,6 +1134,15 @@ void Interpreter::call(const CallExpr *CE) {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE)) {
     OverloadedOperatorKind Kind = Op->getOperator();
     if ((Kind == OO_EqualEqual || Kind == OO_ExclaimEqual) &&
+        Args.size() == 2 && isStdFunction(Op->getArg(0)->getType()) &&
+        Op->getArg(1)->getType()->isNullPtrType()) {
+      // A std::function (a CancelFunc) tested against nullptr.
+      std::optional<bool> Null = isNullPointer(load(*S, Args[0]));
+      set(CE,
+          Null ? Value::integer(*Null == (Kind == OO_EqualEqual)) : Value{});
+      return;
+    }
+    if ((Kind == OO_EqualEqual || Kind == OO_ExclaimEqual) &&
         Args.size() == 2) {
       for (const Value &Arg : Args) {
         Value It = load(*S, Arg);
@@ -1221,6 +1232,13 @@ void Interpreter::call(const CallExpr *CE) {
         Method && Method->getOverloadedOperator() == OO_Call &&
         invoke(This, Args, CE))
       return;
+    if (isStdFunction(Member->getImplicitObjectArgument()->getType()) &&
+        isa_and_nonnull<CXXConversionDecl>(Method)) {
+      // `if (cancel)`: whether it holds a function.
+      std::optional<bool> Null = isNullPointer(load(*S, This));
+      set(CE, Null ? Value::integer(!*Null) : Value{});
+      return;
+    }
     Args.push_back(This);
     unknownCall(CE, Args);
     return;
@@ -1261,7 +1279,7 @@ void Interpreter::construct(const CXXConstructExpr *CE) {
     return;
   }
   if (isStdFunction(T)) {
-    set(CE, Args.empty() ? Value{} : load(*S, Args[0]));
+    set(CE, Args.empty() ? NullPointer : load(*S, Args[0])); // empty: null
     return;
   }
   if (isStdLock(T)) {

@@ -59,7 +59,7 @@ void waitOnCancelled() {
 }
 
 void selectOnBackground() {
-  auto ctx = go::todo(); // expected-note {{its cancel function, made here, is never called}}
+  auto ctx = go::todo();
   go::spawn([=] { // expected-note {{goroutine spawned here}}
     go::select(go::caseRecv(ctx.done())); // expected-warning {{goroutine waits forever on done() of a context that can never be cancelled}} expected-note {{goroutine waits forever on done() of a context that can never be cancelled}}
   });

@@ -40,3 +40,10 @@ void tickForever() {
   for (;;)
     (void)ticks.recv();
 }
+
+// Nothing of a program that panicked is left to leak: no ticker, no cancel.
+void tickerThenPanic() {
+  auto T = go::newTicker(std::chrono::seconds(1));
+  go::Mutex Mu;
+  Mu.unlock(); // expected-warning {{panic: sync: unlock of unlocked mutex}} expected-note {{panic: sync: unlock of unlocked mutex}}
+}

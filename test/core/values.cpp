@@ -212,3 +212,32 @@ void virtualCallUnknownType(Sink *S) {
   });
   (void)Done.recv();
 }
+
+// A std::function (go::CancelFunc) tested against nullptr or as a bool.
+void cancelFuncTestsFixed() {
+  auto [Ctx, Cancel] = go::withCancel(go::background());
+  go::CancelFunc Saved = Cancel;
+  go::CancelFunc Empty;
+  auto Done = go::makeChan<int>();
+  if (Saved == nullptr || !Saved || Empty)
+    (void)Done.recv();
+  Saved();
+}
+
+void cancelFuncTestsBug() {
+  auto [Ctx, Cancel] = go::withCancel(go::background());
+  go::CancelFunc Saved = Cancel;
+  auto Done = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
+  Saved();
+  if (Saved != nullptr)
+    (void)Done.recv(); // expected-warning {{goroutine blocks forever receiving from a channel}} expected-note {{receiving from a channel}}
+}
+
+// A pointer to a variable is not null, whatever the variable holds.
+void pointerToZeroFixed() {
+  auto ch = go::makeChan<int>();
+  int Zero = 0;
+  int *P = &Zero;
+  if (P == nullptr)
+    go::spawn([=] { ch.send(1); });
+}
