@@ -30,6 +30,7 @@
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 #include <atomic>
@@ -106,7 +107,9 @@ Place placeOf(FullSourceLoc Loc) {
   if (Presumed.isInvalid())
     return {};
   SmallString<256> Path(Presumed.getFilename());
-  sys::fs::make_absolute(Path);
+  // Relative to the unit's own working directory, not the process's: units
+  // analysed in parallel each have theirs.
+  Loc.getManager().getFileManager().makeAbsolutePath(Path);
   sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
   return {std::string(Path), Presumed.getLine(), Presumed.getColumn()};
 }
@@ -270,7 +273,11 @@ UnitResult analyseUnit(const Job &J, const std::string &Source) {
     Result.Error = "'" + Source + "' is not in the compilation database";
     return Result;
   }
-  tooling::ClangTool Tool(J.Database, {std::string(Absolute)});
+  // A file system of its own: its working directory (the compile command's
+  // directory) is not the process's, which parallel units would race on.
+  tooling::ClangTool Tool(J.Database, {std::string(Absolute)},
+                          std::make_shared<PCHContainerOperations>(),
+                          vfs::createPhysicalFileSystem());
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
@@ -389,8 +396,12 @@ int main(int Argc, const char **Argv) {
   }
 
   std::vector<std::string> Sources(Files.begin(), Files.end());
-  if (Sources.empty())
+  if (Sources.empty()) {
+    // The database's own order is its implementation's: sort, so that the
+    // output is the same from run to run.
     Sources = Database->getAllFiles();
+    llvm::sort(Sources);
+  }
   if (Sources.empty()) {
     error("the compilation database lists no file");
     return 2;

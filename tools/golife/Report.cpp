@@ -99,7 +99,8 @@ void writeDiagnostic(raw_ostream &OS, SourceLines &Sources, const Place &Where,
   OS << Indent;
   WithColor(OS, HighlightColor::Remark,
             Colors ? ColorMode::Enable : ColorMode::Disable)
-      << "^\n";
+      << "^";
+  OS << "\n";
 }
 
 std::string fileUri(StringRef Path) {
