@@ -50,7 +50,7 @@ if [[ ! -f "$SARIF_SCHEMA" ]]; then
 fi
 
 cmake -S "$ROOT" -B "$BUILD" -G Ninja -DPython3_EXECUTABLE=/usr/bin/python3 \
-  -DGOLIFE_SARIF_SCHEMA="$SARIF_SCHEMA" >"$BUILD.configure.log" 2>&1 || { cat "$BUILD.configure.log"; exit 1; }
+  -DGOLIFE_SARIF_SCHEMA="$SARIF_SCHEMA" >"$BUILD/configure.log" 2>&1 || { cat "$BUILD/configure.log"; exit 1; }
 cmake --build "$BUILD"
 
 if [[ "${1:-}" == "--no-demo" ]]; then
