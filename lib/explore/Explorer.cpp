@@ -222,16 +222,9 @@ public:
       if (Nodes.size() > Options.MaxStates)
         return false;
       std::vector<std::pair<State, std::vector<ProcId>>> Next;
-      size_t PanicsBefore = Panics.size();
       successors(Nodes[N], Next);
       if (Interp.gaveUp())
         return false;
-      // A panic ends the program: every goroutine is gone, none leaks. The
-      // empty state stands for that end.
-      if (Panics.size() > PanicsBefore) {
-        unsigned End = add(State{}); // before Edges[N]: add() may grow Edges
-        Edges[N].push_back({End, {}});
-      }
       for (auto &[Successor, Moved] : Next) {
         unsigned To = add(std::move(Successor));
         if (StateTooLarge)
@@ -340,6 +333,9 @@ void Exploration::successors(
     OpKind Op =
         P.Wait.K == Pending::Kind::Select ? OpKind::Select : OpKind::Send;
     Panics.push_back({P.Wait.Site, std::move(Message), Op});
+    // A panic ends the program, as in Interpreter::run: every goroutine is
+    // gone, none leaks. The empty state stands for that end.
+    Out.push_back({State{}, {}});
   };
 
   // Unbuffered rendezvous.
