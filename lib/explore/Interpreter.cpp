@@ -46,6 +46,12 @@ bool condNegated(const Value &V) {
   return (reinterpret_cast<uintptr_t>(V.Decl) - 2) % 2;
 }
 
+/// \p V tested as a truth value: an unknown integer or bool tested as is
+/// (`if (n)`) is the condition `n != 0`, so that the same test later agrees.
+Value truthOf(const Value &V) {
+  return V.is(Value::Kind::Sym) ? makeCond(V.Id, BO_NE, 0, false) : V;
+}
+
 constexpr uint32_t NoObject = ~0u;
 constexpr uint32_t UnknownChannel = ~1u;
 
@@ -495,11 +501,7 @@ bool Interpreter::finishBlock() {
       Choices.resize(1);
   } else if (F.Block->succ_size() == 2 && Condition) {
     // Loops over a channel test the iterator; everything else a value.
-    Value V = load(*S, valueOf(cast<Expr>(Condition)));
-    // An unknown integer or bool tested as is: `if (n)` is `if (n != 0)`,
-    // so that the same test later agrees.
-    if (V.is(Value::Kind::Sym))
-      V = makeCond(V.Id, BO_NE, 0, false);
+    Value V = truthOf(load(*S, valueOf(cast<Expr>(Condition))));
     const CFGBlock *Then = Reachable(0), *Else = Reachable(1);
     std::optional<bool> Known;
     if (V.is(Value::Kind::Int))
@@ -705,9 +707,7 @@ void Interpreter::eval(const Stmt *St) {
       set(E, load(*S, Sub));
       return;
     case CK_IntegralToBoolean: {
-      Value V = load(*S, Sub);
-      if (V.is(Value::Kind::Sym))
-        V = makeCond(V.Id, BO_NE, 0, false);
+      Value V = truthOf(load(*S, Sub));
       set(E, V.is(Value::Kind::Int) ? Value::integer(V.Int != 0) : V);
       return;
     }
@@ -920,13 +920,11 @@ void Interpreter::unary(const UnaryOperator *UO) {
     set(UO, load(*S, Sub));
     return;
   case UO_LNot: {
-    Value V = load(*S, Sub);
+    Value V = truthOf(load(*S, Sub));
     if (V.is(Value::Kind::Int))
       set(UO, Value::integer(!V.Int));
     else if (V.is(Value::Kind::Cond))
       set(UO, makeCond(V.Id, condOpcode(V), V.Int, !condNegated(V)));
-    else if (V.is(Value::Kind::Sym))
-      set(UO, makeCond(V.Id, BO_NE, 0, true));
     else
       set(UO, {});
     return;
