@@ -360,15 +360,17 @@ int main(int Argc, const char **Argv) {
           &errs()))
     return 2;
 
+  std::vector<const CheckInfo *> Enabled;
   std::vector<std::string> Checkers;
   for (const CheckInfo &Info : allCheckInfos())
-    if (globListMatches(ChecksGlob, Info.TidyName))
+    if (globListMatches(ChecksGlob, Info.TidyName)) {
+      Enabled.push_back(&Info);
       Checkers.push_back(Info.AnalyzerName.str());
+    }
   if (ListChecks) {
     outs() << "Enabled checks:\n";
-    for (const CheckInfo &Info : allCheckInfos())
-      if (globListMatches(ChecksGlob, Info.TidyName))
-        outs() << "    " << Info.TidyName << "\n";
+    for (const CheckInfo *Info : Enabled)
+      outs() << "    " << Info->TidyName << "\n";
     return 0;
   }
   if (Checkers.empty()) {
@@ -453,10 +455,6 @@ int main(int Argc, const char **Argv) {
     }
   }
   raw_ostream &OS = File ? *File : outs();
-  std::vector<const CheckInfo *> Enabled;
-  for (const CheckInfo &Info : allCheckInfos())
-    if (globListMatches(ChecksGlob, Info.TidyName))
-      Enabled.push_back(&Info);
   switch (Format) {
   case OutputFormat::Text:
     writeText(OS, Findings, /*Snippets=*/OS.is_displayed(),
