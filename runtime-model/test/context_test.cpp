@@ -12,11 +12,10 @@ using namespace std::chrono_literals;
 using golife::test::runCaptured;
 using golife::test::runSeed;
 using golife::test::runWithExactTiming;
+using golife::test::seedsPerProperty;
 using golife::test::siteOf;
 
 namespace {
-
-constexpr int seedsPerProperty = 50;
 
 // A closed done channel is ready; an open one (or nil) is not.
 bool isDone(const go::Context &ctx) {

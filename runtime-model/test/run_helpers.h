@@ -15,6 +15,9 @@
 
 namespace golife::test {
 
+// How many seeds a property test runs its program under.
+constexpr int seedsPerProperty = 50;
+
 struct RunResult {
   int status = 0;
   std::string output; // the runtime's report, empty when it printed none

@@ -14,10 +14,9 @@
 using namespace std::chrono_literals;
 using golife::test::runCaptured;
 using golife::test::runSeed;
+using golife::test::seedsPerProperty;
 
 namespace {
-
-constexpr int seedsPerProperty = 50;
 
 TEST(Select, RunsTheOnlyReadyReceiveAndAssignsValueAndOk) {
   const auto result = runCaptured([] {

@@ -14,10 +14,9 @@
 using namespace std::chrono_literals;
 using golife::test::runCaptured;
 using golife::test::runSeed;
+using golife::test::seedsPerProperty;
 
 namespace {
-
-constexpr int seedsPerProperty = 50;
 
 // The message of the go::Panic that f throws, or "" if it returns.
 template <class F> std::string panicMessage(F &&f) {

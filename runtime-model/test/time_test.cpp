@@ -13,11 +13,10 @@ using namespace std::chrono_literals;
 using golife::test::runCaptured;
 using golife::test::runSeed;
 using golife::test::runWithExactTiming;
+using golife::test::seedsPerProperty;
 using golife::test::siteOf;
 
 namespace {
-
-constexpr int seedsPerProperty = 50;
 
 TEST(Time, SleepMovesOnlyTheVirtualClock) {
   go::Duration slept{};
