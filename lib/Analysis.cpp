@@ -2,7 +2,7 @@
 
 #include "golife/Analysis.h"
 #include "explore/Explorer.h"
-#include "golife/ApiModel.h"
+#include "runtime/Api.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -29,7 +29,7 @@ public:
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
-        isRuntimeDecl(FD))
+        runtime::isRuntimeDecl(FD))
       return true;
     if (const auto *Method = dyn_cast<CXXMethodDecl>(FD);
         Method && Method->getParent()->isLambda())

@@ -5,6 +5,7 @@
 #include "scheduler.h"
 
 #include <go/chan.h>
+#include <go/panic_messages.h>
 #include <go/select.h>
 
 #include <algorithm>
@@ -57,7 +58,7 @@ public:
   // Completes a send at once if it can; panics if the channel is closed.
   bool trySend(void *value) {
     if (closed_) {
-      throw Panic("send on closed channel");
+      throw Panic(panic_messages::SendOnClosed);
     }
     if (Waiter *receiver = takeWaiting(receivers_)) {
       deliver(*receiver, value);
@@ -109,7 +110,7 @@ public:
 
   void close() {
     if (closed_) {
-      throw Panic("close of closed channel");
+      throw Panic(panic_messages::CloseOfClosed);
     }
     closed_ = true;
     while (Waiter *receiver = takeWaiting(receivers_)) {
@@ -230,7 +231,7 @@ int blockOn(Scheduler &s, std::vector<PendingOp> &ops, GoroutineState state,
     s.park(state, loc, std::move(sites));
   }
   if (g->firedByClose) {
-    throw Panic("send on closed channel");
+    throw Panic(panic_messages::SendOnClosed);
   }
   return g->firedCase;
 }
@@ -299,7 +300,7 @@ void chanClose(ChanCore *chan, std::source_location loc) {
     return;
   }
   if (chan == nullptr) {
-    throw Panic("close of nil channel");
+    throw Panic(panic_messages::CloseOfNil);
   }
   chan->close();
 }

@@ -3,6 +3,7 @@
 // goroutine barge in), so wakeups never hand over ownership by themselves.
 #include "scheduler.h"
 
+#include <go/panic_messages.h>
 #include <go/sync.h>
 
 #include <algorithm>
@@ -77,7 +78,7 @@ void WaitGroup::add(int delta, std::source_location loc) {
   }
   core_->counter += delta;
   if (core_->counter < 0) {
-    throw Panic("sync: negative WaitGroup counter");
+    throw Panic(panic_messages::NegativeWaitGroup);
   }
   if (core_->counter == 0) {
     core_->wakeAll();
@@ -113,7 +114,7 @@ void Mutex::unlock(std::source_location loc) {
     return;
   }
   if (!core_->locked) {
-    throw Panic("sync: unlock of unlocked mutex", /*fatal=*/true);
+    throw Panic(panic_messages::UnlockOfUnlocked, /*fatal=*/true);
   }
   core_->locked = false;
   core_->wakeOne();
@@ -152,7 +153,7 @@ void RWMutex::unlock(std::source_location loc) {
     return;
   }
   if (!core_->locked) {
-    throw Panic("sync: Unlock of unlocked RWMutex", /*fatal=*/true);
+    throw Panic(panic_messages::UnlockOfUnlockedRW, /*fatal=*/true);
   }
   core_->locked = false;
   core_->wakeAll();
@@ -173,7 +174,7 @@ void RWMutex::runlock(std::source_location loc) {
     return;
   }
   if (core_->readers == 0) {
-    throw Panic("sync: RUnlock of unlocked RWMutex", /*fatal=*/true);
+    throw Panic(panic_messages::RUnlockOfUnlocked, /*fatal=*/true);
   }
   if (--core_->readers == 0) {
     core_->wakeAll();

@@ -2,6 +2,7 @@
 // Ticker handle shares its TimerCore with that heap.
 #include "scheduler.h"
 
+#include <go/panic_messages.h>
 #include <go/time.h>
 
 #include <stdexcept>
@@ -62,7 +63,7 @@ void Ticker::reset(Duration d, std::source_location loc) const {
     return;
   }
   if (d <= Duration{0}) {
-    throw Panic("non-positive interval for Ticker.Reset");
+    throw Panic(panic_messages::NonPositiveTickerReset);
   }
   Scheduler &s = schedulerFor("Ticker.reset");
   s.startTimer(core_, s.now() + d, d);
@@ -88,7 +89,7 @@ Ticker newTicker(Duration d, std::source_location loc) {
     return {};
   }
   if (d <= Duration{0}) {
-    throw Panic("non-positive interval for NewTicker");
+    throw Panic(panic_messages::NonPositiveNewTicker);
   }
   Scheduler &s = schedulerFor("newTicker");
   Chan<Time> c = makeTimeChan(loc);

@@ -1,0 +1,187 @@
+//===- Interpreter.h - Runs one goroutine's code between scheduling points ===//
+//
+// C++ evaluation over Clang's CFGs: expressions are evaluated in CFG order,
+// calls to functions with bodies are followed, the runtime's API is handed
+// to lib/runtime (never entered) and its effects applied, the standard
+// library is modelled (StdLibrary.cpp), and everything else is unknown. A
+// goroutine runs until it waits at a blocking operation, takes a loop's
+// back edge, or finishes; where a branch cannot be decided, the state forks.
+//
+// The code is split by concern: Interpreter.cpp (control flow, resuming
+// waits), Expressions.cpp (the statement visitor), Memory.cpp (cells and
+// copies), Calls.cpp (calls, constructors, goroutines, runtime effects),
+// StdLibrary.cpp.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GOLIFE_LIB_EVAL_INTERPRETER_H
+#define GOLIFE_LIB_EVAL_INTERPRETER_H
+
+#include "../runtime/Api.h"
+#include "../runtime/Scheduler.h"
+#include "golife/Analysis.h"
+#include "clang/AST/StmtVisitor.h"
+#include "llvm/ADT/DenseMap.h"
+#include <memory>
+
+namespace clang {
+class ASTContext;
+} // namespace clang
+
+namespace golife::eval {
+
+using namespace golife::runtime;
+
+class Interpreter : private clang::ConstStmtVisitor<Interpreter> {
+  friend class clang::StmtVisitorBase<llvm::make_const_ptr, Interpreter, void>;
+
+public:
+  Interpreter(clang::ASTContext &Ctx, const AnalysisOptions &Options)
+      : Ctx(Ctx), Options(Options) {}
+
+  /// A state where \p Root is about to run as the only goroutine, with
+  /// unknown arguments.
+  State start(const clang::FunctionDecl &Root);
+
+  /// Runs goroutine \p P of \p S (which must be runnable) and appends the
+  /// states where it stops to \p Out. Paths that panic are reported to
+  /// Panics and end there.
+  void run(const State &S, ProcId P, std::vector<State> &Out);
+
+  /// Completes the wait of goroutine \p R.P in \p S: the call it waited at
+  /// takes its result, and it is runnable again.
+  void resume(State &S, const Resume &R);
+
+  /// Set once the code did something the analysis cannot follow; the
+  /// caller must then stay silent about this root.
+  bool gaveUp() const { return !GaveUpReason.empty(); }
+  /// Why the analysis gave up, for --trace style diagnostics.
+  const std::string &gaveUpReason() const { return GaveUpReason; }
+  std::vector<PanicSite> Panics;
+
+private:
+  clang::ASTContext &Ctx;
+  const AnalysisOptions &Options;
+  std::string GaveUpReason;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<clang::CFG>>
+      Graphs;
+
+  // The goroutine being run.
+  State *S = nullptr;
+  ProcId P = 0;
+  std::vector<State> *Forks = nullptr;
+
+  Process &proc() { return S->Processes[P]; }
+  Frame &frame() { return proc().Stack.back(); }
+  void giveUp(std::string Reason) {
+    if (GaveUpReason.empty())
+      GaveUpReason = std::move(Reason);
+  }
+
+  // Interpreter.cpp: control flow.
+  const clang::CFG *graphOf(const clang::FunctionDecl *FD);
+  bool step();
+  bool finishBlock();
+  /// The successors of the current block, deciding its condition; forks
+  /// the state when the condition cannot be decided.
+  std::vector<const clang::CFGBlock *> branch();
+  void exec(const clang::CFGElement &Element);
+  void wait(Pending W) { proc().Wait = std::move(W); }
+  void panic(const clang::Expr *Site, std::string Message, OpKind Op);
+  /// Resumes a select at case \p Index.
+  void resumeSelect(const Pending &W, unsigned Index, Value Received, bool Ok);
+
+  // Expressions.cpp: the statement visitor.
+  void eval(const clang::Stmt *St) { Visit(St); }
+  Value valueOf(const clang::Expr *E);
+  void set(const clang::Stmt *St, Value V) { frame().Env[St] = V; }
+  void VisitStmt(const clang::Stmt *St);
+  void VisitDeclStmt(const clang::DeclStmt *DS);
+  void VisitReturnStmt(const clang::ReturnStmt *Return);
+  void VisitIntegerLiteral(const clang::IntegerLiteral *E);
+  void VisitCXXBoolLiteralExpr(const clang::CXXBoolLiteralExpr *E);
+  void VisitCharacterLiteral(const clang::CharacterLiteral *E);
+  void VisitCXXNullPtrLiteralExpr(const clang::CXXNullPtrLiteralExpr *E);
+  void VisitGNUNullExpr(const clang::GNUNullExpr *E);
+  void VisitDeclRefExpr(const clang::DeclRefExpr *E);
+  void VisitCastExpr(const clang::CastExpr *Cast);
+  void VisitParenExpr(const clang::ParenExpr *E);
+  void VisitFullExpr(const clang::FullExpr *E);
+  void VisitMaterializeTemporaryExpr(const clang::MaterializeTemporaryExpr *E);
+  void VisitCXXBindTemporaryExpr(const clang::CXXBindTemporaryExpr *E);
+  void
+  VisitCXXRewrittenBinaryOperator(const clang::CXXRewrittenBinaryOperator *E);
+  void VisitUnaryOperator(const clang::UnaryOperator *UO);
+  void VisitBinaryOperator(const clang::BinaryOperator *BO);
+  void
+  VisitAbstractConditionalOperator(const clang::AbstractConditionalOperator *E);
+  void VisitCallExpr(const clang::CallExpr *CE) { call(CE); }
+  void VisitCXXConstructExpr(const clang::CXXConstructExpr *CE) {
+    construct(CE);
+  }
+  void VisitMemberExpr(const clang::MemberExpr *ME) { set(ME, member(ME)); }
+  void VisitCXXThisExpr(const clang::CXXThisExpr *E);
+  void VisitLambdaExpr(const clang::LambdaExpr *Lambda);
+  void VisitCXXNewExpr(const clang::CXXNewExpr *New);
+  void VisitCXXDefaultInitExpr(const clang::CXXDefaultInitExpr *E);
+  void VisitInitListExpr(const clang::InitListExpr *Init);
+  Value declRef(const clang::ValueDecl *D);
+  void declare(const clang::VarDecl *Var);
+  Value member(const clang::MemberExpr *ME);
+  /// The comparison of two pointers; nothing when it cannot be told.
+  std::optional<bool> pointersEqual(const Value &L, const Value &R);
+  /// The field of a lambda's class that captures \p D (or `this`).
+  const clang::FieldDecl *captureField(const clang::ValueDecl *D);
+
+  // Memory.cpp: cells and copies.
+  CellId fieldCell(CellId Record, const clang::FieldDecl *Field);
+  /// A std::pair record of \p PairType holding \p First and \p Second.
+  CellId makePair(clang::QualType PairType, Value First, Value Second);
+  Value defaultValue(clang::QualType T, const clang::Expr *Site);
+  CellId copyCell(CellId From);
+  /// The value an object of type \p T initialised from \p V holds: records
+  /// are copied, references alias, everything else is loaded.
+  Value copyFor(clang::QualType T, const Value &V);
+  /// A new cell for an object of type \p T initialised from \p V (or, for
+  /// a reference, the cell it refers to).
+  CellId cellFor(clang::QualType T, const Value &V);
+  void store(const Value &Target, const Value &V);
+  Value load(const Value &V) const { return runtime::load(*S, V); }
+  void note(const clang::Expr *Site, std::string Message,
+            std::string ProcessKey);
+
+  // Calls.cpp: calls, constructors, goroutines and the runtime's effects.
+  void call(const clang::CallExpr *CE);
+  void memberCall(const clang::CXXMemberCallExpr *Member,
+                  std::vector<Value> Args);
+  /// The object a member call runs on (`p->f()`: what p points to).
+  Value thisOf(const clang::CXXMemberCallExpr *Member);
+  void construct(const clang::CXXConstructExpr *CE);
+  /// Hands a call of the runtime's API to its handler and applies the
+  /// effect; false when \p FD is not the runtime's.
+  bool runtimeCall(const clang::CallExpr *CE, const clang::FunctionDecl *FD);
+  void apply(const Effect &E, const clang::Expr *Site);
+  void unknownCall(const clang::Expr *Site, llvm::ArrayRef<Value> Args);
+  bool invoke(const Value &Callee, llvm::ArrayRef<Value> Args,
+              const clang::Expr *CallSite, Value This = {});
+  bool pushFrame(const clang::FunctionDecl *FD, llvm::ArrayRef<Value> Args,
+                 const clang::Expr *CallSite, Value This, CellId Captures);
+  void popFrame();
+  void spawn(const clang::Expr *Site, const Value &Callee,
+             llvm::ArrayRef<Value> Args);
+  std::vector<Value> argumentValues(llvm::ArrayRef<const clang::Expr *> Args);
+
+  // StdLibrary.cpp: the standard library's part.
+  /// Models a call of the standard library; false when it is not one the
+  /// model knows.
+  bool stdCall(const clang::CallExpr *CE, std::vector<Value> &Args);
+  /// Models a constructor of the standard library; false when it is not one
+  /// the model knows.
+  bool stdConstruct(const clang::CXXConstructExpr *CE,
+                    std::vector<Value> &Args);
+  /// Models `std::tie(a, b) = pair`; false for any other assignment.
+  bool assignTie(const clang::CXXOperatorCallExpr *Assign);
+};
+
+} // namespace golife::eval
+
+#endif

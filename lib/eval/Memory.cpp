@@ -1,0 +1,111 @@
+//===- Memory.cpp - Cells, records and copies -----------------------------===//
+//
+// Memory is a graph of cells: a scalar cell holds a value, a record cell
+// its fields' cells. An lvalue is a cell's address; loading reads the value
+// of a scalar cell; a record is copied field by field; a reference aliases.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Interpreter.h"
+#include "StdLibrary.h"
+
+using namespace clang;
+
+namespace golife::eval {
+
+Value Interpreter::defaultValue(QualType T, const Expr *Site) {
+  RuntimeType Runtime = runtimeTypeOf(T);
+  if (Runtime != RuntimeType::None)
+    return zeroValue(*S, Runtime, Site);
+  if (T->isRecordType() && !isStd(T->getAsCXXRecordDecl()) && !isStdFunction(T))
+    return Value::cell(S->newRecord());
+  return {};
+}
+
+CellId Interpreter::makePair(QualType PairType, Value First, Value Second) {
+  CellId Pair = S->newRecord();
+  const RecordDecl *Record = PairType->getAsRecordDecl();
+  if (!Record)
+    return Pair;
+  Value Members[] = {First, Second};
+  unsigned I = 0;
+  for (const FieldDecl *Field : Record->fields()) {
+    if (I == 2)
+      break;
+    CellId Member = S->newCell(Members[I++]);
+    S->Cells[Pair].Fields.push_back({Field, Member});
+  }
+  return Pair;
+}
+
+CellId Interpreter::fieldCell(CellId Record, const FieldDecl *Field) {
+  for (const auto &[F, C] : S->Cells[Record].Fields)
+    if (F == Field)
+      return C;
+  Value Initial = defaultValue(Field->getType(), nullptr);
+  CellId C = S->newCell(Initial);
+  S->Cells[Record].Fields.push_back({Field, C});
+  return C;
+}
+
+CellId Interpreter::copyCell(CellId From) {
+  if (!S->Cells[From].IsRecord)
+    return S->newCell(S->Cells[From].V);
+  CellId To = S->newRecord();
+  S->Cells[To].Class = S->Cells[From].Class;
+  auto Fields = S->Cells[From].Fields;
+  for (const auto &[Field, C] : Fields) {
+    CellId Copy = Field->getType()->isReferenceType()
+                      ? S->newCell(S->Cells[C].V)
+                      : copyCell(C);
+    S->Cells[To].Fields.push_back({Field, Copy});
+  }
+  return To;
+}
+
+Value Interpreter::copyFor(QualType T, const Value &V) {
+  if (T->isReferenceType())
+    return V;
+  if (!T->isRecordType())
+    return V; // a prvalue: a pointer's value is the address it holds
+  if (V.is(Value::Kind::Cell) && S->Cells[V.Id].IsRecord)
+    return Value::cell(copyCell(V.Id));
+  return load(V); // handles copy by value
+}
+
+CellId Interpreter::cellFor(QualType T, const Value &V) {
+  if (T->isReferenceType())
+    return V.is(Value::Kind::Cell) ? V.Id : S->newCell(V);
+  Value Copy = copyFor(T, V);
+  if (T->isRecordType() && Copy.is(Value::Kind::Cell) &&
+      S->Cells[Copy.Id].IsRecord)
+    return Copy.Id;
+  return S->newCell(Copy);
+}
+
+void Interpreter::store(const Value &Target, const Value &V) {
+  if (!Target.is(Value::Kind::Cell)) {
+    escape(*S, V); // stored where the analysis cannot see
+    return;
+  }
+  Cell &C = S->Cells[Target.Id];
+  if (C.IsRecord) {
+    if (V.is(Value::Kind::Cell) && S->Cells[V.Id].IsRecord) {
+      CellId Copy = copyCell(V.Id);
+      S->Cells[Target.Id].Fields = S->Cells[Copy].Fields;
+    } else {
+      S->Cells[Target.Id].Fields.clear();
+      escape(*S, V);
+    }
+    return;
+  }
+  C.V = load(V);
+}
+
+void Interpreter::note(const Expr *Site, std::string Message,
+                       std::string ProcessKey) {
+  S->Events.push_back({Site->getBeginLoc(), std::move(Message), NoObject,
+                       std::move(ProcessKey)});
+}
+
+} // namespace golife::eval

@@ -1,0 +1,271 @@
+//===- Canonical.cpp - Canonical states and their fingerprints ------------===//
+
+#include "Canonical.h"
+#include "llvm/Support/xxhash.h"
+
+namespace golife::explore {
+using namespace golife::runtime;
+namespace {
+
+class Canonicalizer {
+public:
+  explicit Canonicalizer(const State &In)
+      : In(In), CellMap(In.Cells.size(), -1), ObjMap(In.Objects.size(), -1) {}
+
+  State run() {
+    if (In.ended())
+      return Out; // a panic ended the program: nothing of it is left
+    Out.Processes = In.Processes;
+    Out.Now = In.Now;
+    Out.NextSymbol = In.NextSymbol;
+    Out.Assumptions = In.Assumptions;
+    for (Process &P : Out.Processes) {
+      for (Frame &F : P.Stack) {
+        F.This = value(F.This);
+        F.ReturnValue = value(F.ReturnValue);
+        if (F.Captures != NoObject)
+          F.Captures = cell(F.Captures);
+        for (auto &Local : F.Locals)
+          Local.second = cell(Local.second);
+        for (auto &Entry : F.Env)
+          Entry.second = value(Entry.second);
+      }
+      for (Value &V : P.Wait.Values)
+        V = value(V);
+    }
+    // Unmet obligations stay, even once no handle reaches them.
+    for (ObjId O = 0; O < In.Objects.size(); ++O)
+      if (In.Objects[O].isUnmetObligation())
+        object(O);
+    // An alarm is no root: once nothing reaches what it would fire on,
+    // firing it can change nothing (an after() in a loop leaves one per
+    // iteration).
+    for (const Alarm &A : In.Alarms) {
+      Alarm Copy = A;
+      if (A.K != Alarm::Kind::Sleep) {
+        if (A.Target < In.Objects.size() && ObjMap[A.Target] < 0)
+          continue;
+        Copy.Target = object(A.Target);
+      }
+      Out.Alarms.push_back(Copy);
+    }
+    for (const Event &E : In.Events) {
+      Event Copy = E;
+      if (E.Object != NoObject) {
+        if (ObjMap[E.Object] < 0)
+          continue;
+        Copy.Object = ObjMap[E.Object];
+      }
+      Out.Events.push_back(std::move(Copy));
+    }
+    return std::move(Out);
+  }
+
+private:
+  const State &In;
+  State Out;
+  std::vector<int64_t> CellMap, ObjMap;
+
+  CellId cell(CellId C) {
+    if (CellMap[C] >= 0)
+      return CellMap[C];
+    CellId New = Out.Cells.size();
+    CellMap[C] = New;
+    Out.Cells.push_back({});
+    Cell Copy = In.Cells[C];
+    Copy.V = value(Copy.V);
+    for (auto &Field : Copy.Fields)
+      Field.second = cell(Field.second);
+    Out.Cells[New] = std::move(Copy);
+    return New;
+  }
+
+  ObjId object(ObjId O) {
+    if (O >= In.Objects.size())
+      return O; // NoObject, UnknownChannel
+    if (ObjMap[O] >= 0)
+      return ObjMap[O];
+    ObjId New = Out.Objects.size();
+    ObjMap[O] = New;
+    Out.Objects.push_back(In.Objects[O]);
+    Object Copy = In.Objects[O];
+    Copy.forEachLink([&](ObjId &Linked) { Linked = object(Linked); });
+    Copy.forEachValue([&](Value &Held) { Held = value(Held); });
+    Out.Objects[New] = std::move(Copy);
+    return New;
+  }
+
+  Value value(Value V) {
+    switch (V.K) {
+    case Value::Kind::Cell:
+    case Value::Kind::Closure:
+      V.Id = cell(V.Id);
+      break;
+    case Value::Kind::Case:
+      if (V.Int == CaseSend)
+        V.Aux = cell(V.Aux);
+      V.Id = object(V.Id);
+      break;
+    case Value::Kind::Object:
+    case Value::Kind::Iterator:
+      V.Id = object(V.Id);
+      break;
+    default:
+      break;
+    }
+    return V;
+  }
+};
+
+/// Feeds every field of a canonical state into one buffer, then hashes it.
+class Hasher {
+public:
+  void add(uint64_t X) { Words.push_back(X); }
+  void add(const void *P) { add(reinterpret_cast<uintptr_t>(P)); }
+  void add(const Value &V) {
+    add(uint64_t(V.K) | uint64_t(V.Negated) << 8 |
+        uint64_t(uint32_t(V.Opcode)) << 16);
+    add(uint64_t(V.Int));
+    add(uint64_t(V.Id) | uint64_t(V.Aux) << 32);
+    add(V.Decl);
+  }
+  template <typename T> void addAll(const std::vector<T> &Items) {
+    add(Items.size());
+    for (const T &Item : Items)
+      add(Item);
+  }
+  void add(const Channel &C) {
+    add(C.Capacity);
+    add(C.Closed);
+    addAll(C.Buffer);
+  }
+  void add(const WaitGroup &W) { add(W.Counter); }
+  void add(const Mutex &M) {
+    add(M.Writer);
+    add(M.Readers);
+  }
+  void add(const Cond &C) {
+    add(C.Mutex);
+    add(C.Waiters.size());
+    for (ProcId W : C.Waiters)
+      add(W);
+  }
+  void add(const Once &O) { add(O.Ran); }
+  void add(const Ticker &T) {
+    add(T.C);
+    add(T.Period);
+    add(T.Stopped);
+  }
+  void add(const Timer &T) {
+    add(T.C);
+    add(T.Stopped);
+  }
+  void add(const Context &C) {
+    add(C.Done);
+    add(C.Parent);
+    add(C.Cancelled);
+  }
+  void add(const CancelFunc &C) {
+    add(C.Context);
+    add(C.Called);
+  }
+  void add(const Deferred &D) {
+    add(D.Callee);
+    add(D.Ran);
+  }
+  void add(const LockGuard &G) {
+    add(G.Mutex);
+    add(G.Released);
+  }
+  void add(const Object &O) {
+    add(O.Data.index());
+    add(O.Made);
+    add(O.Escaped);
+    std::visit([&](const auto &Primitive) { add(Primitive); }, O.Data);
+  }
+  void add(const Cell &C) {
+    add(C.IsRecord);
+    add(C.Class);
+    add(C.V);
+    add(C.Fields.size());
+    for (const auto &[Field, Id] : C.Fields) {
+      add(Field);
+      add(Id);
+    }
+  }
+  void add(const Frame &F) {
+    add(F.Function);
+    add(F.Block->getBlockID());
+    add(F.Element);
+    add(F.Captures);
+    add(F.CallSite);
+    add(F.This);
+    add(F.ReturnValue);
+    add(F.Locals.size());
+    for (const auto &[D, C] : F.Locals) {
+      add(D);
+      add(C);
+    }
+    add(F.Env.size());
+    for (const auto &[St, V] : F.Env) {
+      add(St);
+      add(V);
+    }
+    add(F.Decisions.size());
+    for (const auto &[St, Taken] : F.Decisions) {
+      add(St);
+      add(Taken);
+    }
+  }
+  void add(const Process &P) {
+    Words.insert(Words.end(), P.Key.begin(), P.Key.end());
+    add(P.Key.size());
+    add(P.Spawned);
+    add(P.LastLoop);
+    addAll(P.Stack);
+    add(uint64_t(P.Wait.K) | uint64_t(P.Wait.Op) << 8 |
+        uint64_t(P.Wait.Reader) << 16 | uint64_t(P.Wait.Shape) << 24);
+    add(P.Wait.Site);
+    add(P.Wait.Loop);
+    addAll(P.Wait.Values);
+  }
+  void add(const Alarm &A, int64_t Now) {
+    add(uint64_t(A.K));
+    add(A.Due < 0 ? uint64_t(-1) : uint64_t(A.Due - Now));
+    add(A.Target);
+  }
+  void add(const Assumption &A) {
+    add(A.Sym);
+    add(uint64_t(A.Opcode));
+    add(uint64_t(A.Constant));
+    add(A.Holds);
+  }
+
+  Fingerprint finish() const {
+    llvm::XXH128_hash_t H = llvm::xxh3_128bits(
+        llvm::ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(Words.data()),
+                                Words.size() * sizeof(uint64_t)));
+    return {H.low64, H.high64};
+  }
+
+private:
+  std::vector<uint64_t> Words;
+};
+
+} // namespace
+
+State canonicalize(const State &S) { return Canonicalizer(S).run(); }
+
+Fingerprint fingerprint(const State &S) {
+  Hasher H;
+  H.addAll(S.Processes);
+  H.addAll(S.Cells);
+  H.addAll(S.Objects);
+  H.add(S.Alarms.size());
+  for (const Alarm &A : S.Alarms)
+    H.add(A, S.Now);
+  H.addAll(S.Assumptions);
+  return H.finish();
+}
+
+} // namespace golife::explore

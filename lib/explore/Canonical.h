@@ -1,0 +1,45 @@
+//===- Canonical.h - Canonical states and their fingerprints --------------===//
+//
+// Two states that differ only in how memory is numbered, in garbage, or in
+// absolute time are the same state: canonicalization renumbers the cells
+// and objects in the order the goroutines reach them, drops what nothing
+// reaches, and makes time relative. A canonical state's identity is a
+// 128-bit fingerprint of all its fields, computed next to the data (as SPIN
+// and TLC hash states), never a printed string.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GOLIFE_LIB_EXPLORE_CANONICAL_H
+#define GOLIFE_LIB_EXPLORE_CANONICAL_H
+
+#include "../runtime/State.h"
+#include "llvm/ADT/DenseMapInfo.h"
+#include <utility>
+
+namespace golife::explore {
+
+using runtime::State;
+
+/// A state's identity: equal states have equal fingerprints; unequal ones
+/// collide with probability about 2^-128.
+struct Fingerprint {
+  uint64_t Low = 0, High = 0;
+  bool operator==(const Fingerprint &) const = default;
+};
+
+/// \p S in canonical form.
+State canonicalize(const State &S);
+
+/// The fingerprint of the canonical state \p S (events are not part of it).
+Fingerprint fingerprint(const State &S);
+
+} // namespace golife::explore
+
+template <> struct llvm::DenseMapInfo<golife::explore::Fingerprint> {
+  using FP = golife::explore::Fingerprint;
+  static FP getEmptyKey() { return {~0ull, ~0ull}; }
+  static FP getTombstoneKey() { return {~0ull - 1, ~0ull}; }
+  static unsigned getHashValue(const FP &F) { return unsigned(F.Low); }
+  static bool isEqual(const FP &A, const FP &B) { return A == B; }
+};
+
+#endif

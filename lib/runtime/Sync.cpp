@@ -1,0 +1,177 @@
+//===- Sync.cpp - WaitGroup, Mutex, RWMutex, Cond, Once -------------------===//
+//
+// After Go's sync package (runtime-model/src/sync.cpp is the executable
+// version):
+//
+//   WaitGroup:  counter --add(n)/done()--> counter + n; below 0: panic;
+//               wait() blocks until the counter is 0.
+//
+//   Mutex:      [ free ] --lock()--> [ held by g ] --unlock()--> [ free ]
+//                  |                     | lock() by anyone: blocks
+//                  +--unlock(): panic    |
+//               RWMutex also: rlock() adds a reader while no writer holds
+//               it; lock() waits for no writer and no reader.
+//
+//   Cond:       wait() unlocks its mutex and waits for a signal; signal()
+//               wakes the first waiter, broadcast() all; a woken waiter
+//               locks the mutex again before wait() returns.
+//
+//   Once:       run(f) runs f the first time only.
+//
+// Taking a free mutex is the exploration's choice (Scheduler.cpp).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Rules.h"
+#include <go/panic_messages.h>
+
+namespace golife::runtime {
+
+static Effect addToCounter(Call &C, const Value &Delta) {
+  Value Self = C.self();
+  if (!C.known(Self))
+    return Effect::returns();
+  if (!Delta.is(Value::Kind::Int)) {
+    C.S.Objects[Self.Id].Escaped = true;
+    return Effect::returns();
+  }
+  int64_t &Counter = C.S.Objects[Self.Id].as<WaitGroup>().Counter;
+  Counter += Delta.Int;
+  if (Counter < 0)
+    return Effect::panic(go::panic_messages::NegativeWaitGroup,
+                         OpKind::WaitGroupAdd);
+  return Effect::returns();
+}
+
+Effect waitGroupAdd(Call &C) { return addToCounter(C, C.arg(0)); }
+Effect waitGroupDone(Call &C) { return addToCounter(C, Value::integer(-1)); }
+
+/// The goroutine waits at \p K on the receiver, when the analysis sees it.
+static Effect waitOnSelf(Call &C, Pending::Kind K, OpKind Op,
+                         bool Reader = false) {
+  Value Self = C.self();
+  if (!C.known(Self))
+    return Effect::returns();
+  Pending W{K, Op, C.Site};
+  W.Values = {Self};
+  W.Reader = Reader;
+  return Effect::block(std::move(W));
+}
+
+Effect waitGroupWait(Call &C) {
+  return waitOnSelf(C, Pending::Kind::WaitGroup, OpKind::WaitGroupWait);
+}
+Effect mutexLock(Call &C) {
+  return waitOnSelf(C, Pending::Kind::Lock, OpKind::Lock);
+}
+Effect mutexRLock(Call &C) {
+  return waitOnSelf(C, Pending::Kind::Lock, OpKind::Lock, /*Reader=*/true);
+}
+
+std::optional<Effect> unlock(State &S, ObjId M, bool Reader) {
+  Object &O = S.Objects[M];
+  if (O.Escaped)
+    return std::nullopt;
+  Mutex &Held = O.as<Mutex>();
+  if (Reader ? Held.Readers == 0 : Held.Writer == NoProcess)
+    return Effect::panic(Reader ? go::panic_messages::RUnlockOfUnlocked
+                                : go::panic_messages::UnlockOfUnlocked,
+                         OpKind::Unlock);
+  if (Reader)
+    --Held.Readers;
+  else
+    Held.Writer = NoProcess;
+  return std::nullopt;
+}
+
+static Effect unlockSelf(Call &C, bool Reader) {
+  Value Self = C.self();
+  if (C.known(Self))
+    if (std::optional<Effect> Panic = unlock(C.S, Self.Id, Reader))
+      return *Panic;
+  return Effect::returns();
+}
+
+Effect mutexUnlock(Call &C) { return unlockSelf(C, false); }
+Effect mutexRUnlock(Call &C) { return unlockSelf(C, true); }
+
+Effect mutexTryLock(Call &C) {
+  Value Self = C.self();
+  if (!C.known(Self))
+    return Effect::returns();
+  Mutex &M = C.S.Objects[Self.Id].as<Mutex>();
+  if (M.Writer != NoProcess || M.Readers > 0)
+    return Effect::returns(Value::integer(0));
+  M.Writer = C.Caller;
+  return Effect::returns(Value::integer(1));
+}
+
+Value makeCond(State &S, const Value &Mutex, const clang::Expr *Site) {
+  ObjId Made = S.newObject(Cond{}, Site);
+  if (Mutex.is(Value::Kind::Object))
+    S.Objects[Made].as<Cond>().Mutex = Mutex.Id;
+  else
+    S.Objects[Made].Escaped = true;
+  return Value::object(Made);
+}
+
+Effect condWait(Call &C) {
+  Value Self = C.self();
+  if (!C.known(Self) || C.S.Objects[Self.Id].as<Cond>().Mutex == NoObject)
+    return Effect::returns();
+  Cond &Waited = C.S.Objects[Self.Id].as<Cond>();
+  ObjId M = Waited.Mutex;
+  Waited.Waiters.push_back(C.Caller);
+  if (std::optional<Effect> Panic = unlock(C.S, M, false))
+    return *Panic;
+  Pending W{Pending::Kind::CondWait, OpKind::CondWait, C.Site};
+  W.Values = {Self, Value::object(M)};
+  return Effect::block(std::move(W));
+}
+
+/// Wakes \p Count waiters of the receiver (all when negative): each then
+/// waits to take the mutex back.
+static Effect wake(Call &C, int Count) {
+  Value Self = C.self();
+  if (!C.known(Self))
+    return Effect::returns();
+  std::vector<ProcId> &Waiters = C.S.Objects[Self.Id].as<Cond>().Waiters;
+  size_t Woken =
+      Count < 0 ? Waiters.size() : std::min<size_t>(Count, Waiters.size());
+  for (size_t I = 0; I < Woken; ++I) {
+    Pending &Wait = C.S.Processes[Waiters[I]].Wait;
+    Wait.K = Pending::Kind::Lock;
+    Wait.Values = {Wait.Values[1]};
+    Wait.Reader = false;
+  }
+  Waiters.erase(Waiters.begin(), Waiters.begin() + Woken);
+  return Effect::returns();
+}
+
+Effect condSignal(Call &C) { return wake(C, 1); }
+Effect condBroadcast(Call &C) { return wake(C, -1); }
+
+Effect onceRun(Call &C) {
+  Value Self = C.self();
+  if (!C.known(Self))
+    return Effect::unknown(C.Args);
+  Once &O = C.S.Objects[Self.Id].as<Once>();
+  if (O.Ran)
+    return Effect::returns();
+  O.Ran = true;
+  if (C.Args.empty())
+    return Effect::unknown(C.Args);
+  return Effect::invoke(C.Args[0], C.Args);
+}
+
+std::optional<std::pair<Value, Pending>>
+makeLockGuard(State &S, const Value &M, const clang::Expr *Site) {
+  if (!M.is(Value::Kind::Object) || S.Objects[M.Id].Escaped)
+    return std::nullopt;
+  ObjId Guard = S.newObject(LockGuard{M.Id}, Site);
+  Pending Lock{Pending::Kind::Lock, OpKind::Lock, Site};
+  Lock.Values = {M};
+  return std::make_pair(Value::object(Guard), std::move(Lock));
+}
+
+} // namespace golife::runtime
