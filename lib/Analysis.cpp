@@ -1,6 +1,7 @@
 //===- Analysis.cpp - Runs golife's analysis over a translation unit ------===//
 
 #include "golife/Analysis.h"
+#include "eval/Relevance.h"
 #include "explore/Explorer.h"
 #include "runtime/Api.h"
 #include "clang/AST/ASTContext.h"
@@ -21,11 +22,21 @@ namespace {
 /// holds them.
 class RootCollector : public RecursiveASTVisitor<RootCollector> {
 public:
-  explicit RootCollector(const SourceManager &SM) : SM(SM) {}
+  RootCollector(const SourceManager &SM, eval::Relevance &Relevant)
+      : SM(SM), Relevant(Relevant) {}
   std::vector<const FunctionDecl *> Roots;
 
   bool shouldVisitTemplateInstantiations() const { return false; }
   bool shouldVisitLambdaBody() const { return false; }
+
+  /// Headers hold no roots: only namespaces are entered outside the main
+  /// file, so that a large unit costs little more than its own code.
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl, NamespaceDecl, LinkageSpecDecl>(D) &&
+        !SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
@@ -34,13 +45,16 @@ public:
     if (const auto *Method = dyn_cast<CXXMethodDecl>(FD);
         Method && Method->getParent()->isLambda())
       return true;
-    if (SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+    // A function that cannot reach the runtime cannot leak a goroutine.
+    if (SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())) &&
+        Relevant.mayReachRuntime(FD))
       Roots.push_back(FD);
     return true;
   }
 
 private:
   const SourceManager &SM;
+  eval::Relevance &Relevant;
 };
 
 class CollectingSink final : public FindingSink {
@@ -54,7 +68,8 @@ public:
 std::vector<Finding>
 analyzeTranslationUnit(ASTContext &Ctx, llvm::ArrayRef<const Check *> Enabled,
                        const AnalysisOptions &Options, AnalysisStats *Stats) {
-  RootCollector Collector(Ctx.getSourceManager());
+  eval::Relevance Relevant(Ctx);
+  RootCollector Collector(Ctx.getSourceManager(), Relevant);
   Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
 
   std::vector<Problem> Problems;
