@@ -1,7 +1,7 @@
 //===- LoopNoExit.cpp - golife.LoopNoExit / golife-loop-no-exit -----------===//
 //
-// A goroutine that keeps running but can never finish: its loop has no
-// reachable exit and no cancellation case.
+// A goroutine, or the analysed function itself, that keeps running but can
+// never finish: its loop has no reachable exit and no cancellation case.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,9 +15,13 @@ public:
   CheckKind kind() const override { return CheckKind::LoopNoExit; }
 
   void classify(const Problem &P, FindingSink &Sink) const override {
-    if (P.Kind == ProblemKind::NeverTerminates)
-      Sink.report(findingAt(P, "this loop never exits: the goroutine running "
-                               "it can never finish"));
+    if (P.Kind != ProblemKind::NeverTerminates)
+      return;
+    Sink.report(findingAt(P, P.InAnalysedFunction
+                                 ? "this loop never exits: the function "
+                                   "running it never returns"
+                                 : "this loop never exits: the goroutine "
+                                   "running it can never finish"));
   }
 };
 

@@ -225,8 +225,9 @@ void Exploration::problems(std::vector<Problem> &Out) {
         Out.push_back(std::move(Blocked));
         break;
       }
-      if (P.Key != "g0" && P.LastLoop) {
+      if (P.LastLoop) {
         Problem Loop{ProblemKind::NeverTerminates};
+        Loop.InAnalysedFunction = &P == &S.Processes.front();
         Loop.Loc = P.LastLoop->getBeginLoc();
         Loop.Enclosing = &Root;
         Loop.Notes = notesFor(S, P);

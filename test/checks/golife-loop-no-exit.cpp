@@ -16,6 +16,27 @@ void pollForever() {
   });
 } // expected-note {{the function returns here}}
 
+// The analysed function spins itself: its caller never gets control back.
+void spinInPlace() {
+  for (;;) // expected-warning {{this loop never exits: the function running it never returns}} expected-note {{this loop never exits: the function running it never returns}}
+    go::yield();
+}
+
+// Its fixes: a bound, or a quit channel someone may close.
+void spinTenTimes() {
+  for (int i = 0; i < 10; ++i)
+    go::yield();
+}
+
+void spinUntilQuit(go::Chan<go::Unit> quit) {
+  for (;;) {
+    int chosen = go::select(go::caseRecv(quit), go::caseDefault());
+    if (chosen == 0)
+      return;
+    go::yield();
+  }
+}
+
 void pollThreeTimes() {
   go::spawn([] {
     for (int i = 0; i < 3; ++i)

@@ -34,10 +34,11 @@ void goroutineReturnsWithoutSending() {
   (void)ch.recv(); // expected-warning {{goroutine blocks forever receiving from a channel}} expected-note {{receiving from a channel}}
 }
 
-// A function that loops on a tick forever uses it for good: no leak.
+// A function that loops on a tick forever uses it for good: no ticker leak,
+// only the loop that never returns.
 void tickForever() {
   auto ticks = go::tick(std::chrono::seconds(1));
-  for (;;)
+  for (;;) // expected-warning {{this loop never exits: the function running it never returns}} expected-note {{this loop never exits: the function running it never returns}}
     (void)ticks.recv();
 }
 
