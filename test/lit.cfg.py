@@ -36,6 +36,8 @@ config.substitutions.extend([
      " -o /dev/null"),
     ("%plugin_analyzer", config.analyzer_plugin),
     ("%plugin_tidy", config.tidy_plugin),
+    # clang-tidy alone, for CMake's CMAKE_CXX_CLANG_TIDY list.
+    ("%{clang_tidy_path}", config.clang_tidy),
     ("%clang_tidy", config.clang_tidy + " --load=" + config.tidy_plugin),
     ("%golife_binary_dir", config.golife_binary_dir),
     ("%golife_source_dir", config.golife_source_dir),
