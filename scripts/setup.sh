@@ -49,8 +49,10 @@ if [[ ! -f "$SARIF_SCHEMA" ]]; then
   rm -f "$BUILD/sarif/$tarball"
 fi
 
+# The runtime's oracle tests read the corpora copied into test/corpus, like
+# every other test: a clone needs nothing beside it.
 cmake -S "$ROOT" -B "$BUILD" -G Ninja -DPython3_EXECUTABLE=/usr/bin/python3 \
-  -DGOLIFE_SARIF_SCHEMA="$SARIF_SCHEMA" >"$BUILD/configure.log" 2>&1 || { cat "$BUILD/configure.log"; exit 1; }
+  -DGOLIFE_SARIF_SCHEMA="$SARIF_SCHEMA" -DGOLIFE_CORPUS_DIR="$ROOT/test/corpus" >"$BUILD/configure.log" 2>&1 || { cat "$BUILD/configure.log"; exit 1; }
 cmake --build "$BUILD"
 
 if [[ "${1:-}" == "--no-demo" ]]; then

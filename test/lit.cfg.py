@@ -9,7 +9,8 @@ from lit.llvm.subst import ToolSubst
 config.name = "golife"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs"]
+# Inputs and the corpora hold programs, not tests.
+config.excludes = ["Inputs", "corpus"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.golife_binary_dir, "test")
 
@@ -35,13 +36,14 @@ config.substitutions.extend([
      " -o /dev/null"),
     ("%plugin_analyzer", config.analyzer_plugin),
     ("%plugin_tidy", config.tidy_plugin),
+    # clang-tidy alone, for CMake's CMAKE_CXX_CLANG_TIDY list.
+    ("%{clang_tidy_path}", config.clang_tidy),
     ("%clang_tidy", config.clang_tidy + " --load=" + config.tidy_plugin),
     ("%golife_binary_dir", config.golife_binary_dir),
     ("%golife_source_dir", config.golife_source_dir),
     ("%golife", config.golife_tool),
     ("%runtime_flags", runtime),
     ("%runtime_include", config.runtime_include),
-    ("%shared", config.shared_dir),
     ("%python", config.python),
     ("%sarif_schema", config.sarif_schema),
     ("%scan_build", os.path.join(config.llvm_tools_dir, "scan-build")),

@@ -2,9 +2,11 @@
 """The parity test: every front end reports the same findings.
 
 Runs the standalone tool, the clang-tidy plugin and the analyzer plugin (via
-clang --analyze) on every .cpp file of a folder and compares the sets of
-(file, line, check) they report. Prints one line per file that differs and
-the totals; exits 1 when any file differs or a front end fails to run, 0
+clang --analyze) on every .cpp file of a folder (its headers found with
+-I<folder>) and compares the sets of (file, line, check) they report,
+findings located in headers included: the tool and clang-tidy get
+--header-filter, since the analyzer has no such filter. Prints one line per
+file that differs and the totals; exits 1 when any file differs or a front end fails to run, 0
 otherwise."""
 
 import argparse
@@ -38,12 +40,15 @@ def findings(command, name):
 
 
 def compare(path, args):
-    flags = ["-std=c++20", "-I" + args.include]
+    flags = ["-std=c++20", "-I" + args.include, "-I" + args.folder]
+    headers = "--header-filter=" + args.header_filter
     runs = {
-        "golife": findings([args.golife, path, "--", *flags], "golife"),
+        "golife": findings([args.golife, headers, path, "--", *flags],
+                           "golife"),
         "clang-tidy": findings(
             [args.clang_tidy, "--load=" + args.tidy_plugin,
-             "--checks=-*,golife-*", path, "--", *flags], "clang-tidy"),
+             "--checks=-*,golife-*", headers, path, "--", *flags],
+            "clang-tidy"),
         "clang --analyze": findings(
             [args.clang, "--analyze", "-fplugin=" + args.analyzer_plugin,
              "-Xanalyzer", "-analyzer-checker=golife", *flags, path,
@@ -70,6 +75,9 @@ def main():
     parser.add_argument("--clang-tidy", required=True)
     parser.add_argument("--analyzer-plugin", required=True)
     parser.add_argument("--tidy-plugin", required=True)
+    parser.add_argument("--header-filter", default=".*",
+                        help="the tool's and clang-tidy's (default: every "
+                        "header, as the analyzer)")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     files = sorted(f for f in os.listdir(args.folder) if f.endswith(".cpp"))

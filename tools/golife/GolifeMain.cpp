@@ -1,24 +1,28 @@
 //===- GolifeMain.cpp - golife: the standalone tool -----------------------===//
 //
 // golife [options] [files...] analyses translation units of a compilation
-// database with golife's Static Analyzer checkers, registered statically, and
-// prints what they find. Exit status: 0 clean, 1 findings, 2 errors.
+// database with golife's analysis core, configured as clang-tidy is
+// (.clang-tidy files, --config, filters), and prints what it finds. Exit
+// status: 0 clean, 1 findings, 2 errors.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Checks.h"
+#include "Config.h"
 #include "Report.h"
 #include "golife/Analysis.h"
 #include "golife/Finding.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/Analysis/PathDiagnostic.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
-#include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
-#include "clang/StaticAnalyzer/Frontend/AnalysisConsumer.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugSuppression.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -33,7 +37,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
-#include <atomic>
+#include <map>
 #include <mutex>
 
 using namespace clang;
@@ -45,8 +49,10 @@ namespace {
 cl::OptionCategory Category("golife options");
 
 cl::opt<std::string>
-    BuildPath("p", cl::desc("Build directory holding compile_commands.json"),
-              cl::value_desc("dir"), cl::cat(Category));
+    BuildPath("p",
+              cl::desc("Build directory holding compile_commands.json, or "
+                       "the compilation database file itself"),
+              cl::value_desc("path"), cl::cat(Category));
 cl::list<std::string> Files(cl::Positional,
                             cl::desc("[<file> ...] (default: every file of "
                                      "the compilation database)"),
@@ -54,8 +60,50 @@ cl::list<std::string> Files(cl::Positional,
 cl::opt<std::string> ChecksGlob(
     "checks",
     cl::desc("Checks to run, in clang-tidy's glob syntax over the check names "
-             "(e.g. '-*,golife-channel-leak'); default 'golife-*'"),
-    cl::init("golife-*"), cl::cat(Category));
+             "(e.g. '-*,golife-channel-leak'), applied after the "
+             "configuration's Checks; default 'golife-*'"),
+    cl::cat(Category));
+cl::opt<std::string>
+    ConfigText("config",
+               cl::desc("A configuration in .clang-tidy's YAML, used instead "
+                        "of the .clang-tidy files (unless it says "
+                        "InheritParentConfig: true)"),
+               cl::value_desc("yaml"), cl::cat(Category));
+cl::opt<std::string> ConfigFile("config-file",
+                                cl::desc("Read the configuration from <file> "
+                                         "instead of .clang-tidy files"),
+                                cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool>
+    DumpConfig("dump-config",
+               cl::desc("Print the configuration in effect for the first "
+                        "file (or the current folder) as YAML, and exit"),
+               cl::cat(Category));
+cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc("Regular expression: findings located in headers it matches "
+             "are shown too (overrides HeaderFilterRegex). Findings in "
+             "the main file, or with a note there, are always shown"),
+    cl::value_desc("regex"), cl::cat(Category));
+cl::opt<std::string> ExcludeHeaderFilter(
+    "exclude-header-filter",
+    cl::desc("Regular expression: headers never shown even when "
+             "--header-filter matches (overrides ExcludeHeaderFilterRegex)"),
+    cl::value_desc("regex"), cl::cat(Category));
+cl::opt<bool> SystemHeaders(
+    "system-headers",
+    cl::desc("Show findings in system headers too (overrides SystemHeaders)"),
+    cl::cat(Category));
+cl::opt<std::string> LineFilter(
+    "line-filter",
+    cl::desc("Show only findings on these lines, in clang-tidy's JSON: "
+             "'[{\"name\":\"file.cpp\",\"lines\":[[1,3],[5,7]]},"
+             "{\"name\":\"file.h\"}]'"),
+    cl::value_desc("json"), cl::cat(Category));
+cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Checks whose findings are errors, as globs (overrides "
+             "WarningsAsErrors)"),
+    cl::value_desc("globs"), cl::cat(Category));
 cl::list<std::string>
     ExtraArgs("extra-arg",
               cl::desc("Extra argument to append to the compiler command"),
@@ -83,7 +131,8 @@ cl::opt<std::string> OutputFile("o",
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Translation units analysed in parallel "
                                 "(default: every core)"),
-                       cl::value_desc("N"), cl::init(0), cl::cat(Category));
+                       cl::value_desc("N"), cl::init(0), cl::Prefix,
+                       cl::cat(Category));
 cl::opt<bool> Quiet("quiet",
                     cl::desc("No progress line and no summary on stderr"),
                     cl::cat(Category));
@@ -91,13 +140,13 @@ cl::opt<bool> Quiet("quiet",
 const std::string MaxStatesHelp =
     "Distinct states explored per analysed function; past it the function is "
     "skipped without a finding (default: " +
-    std::to_string(AnalysisOptions().MaxStates) + ")";
+    std::to_string(AnalysisOptions().MaxStates) +
+    "; overrides every MaxStates of the configuration)";
 cl::opt<unsigned> MaxStates("max-states", cl::desc(MaxStatesHelp),
-                            cl::value_desc("N"),
-                            cl::init(AnalysisOptions().MaxStates),
-                            cl::cat(Category));
+                            cl::value_desc("N"), cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks",
-                         cl::desc("List the checks --checks enables and exit"),
+                         cl::desc("List the checks enabled for the first "
+                                  "file (or the current folder) and exit"),
                          cl::cat(Category));
 
 Place placeOf(FullSourceLoc Loc) {
@@ -114,105 +163,125 @@ Place placeOf(FullSourceLoc Loc) {
   return {std::string(Path), Presumed.getLine(), Presumed.getColumn()};
 }
 
-const CheckInfo *checkNamed(StringRef AnalyzerName) {
-  for (const CheckInfo &Info : allCheckInfos())
-    if (Info.AnalyzerName == AnalyzerName)
-      return &Info;
-  return nullptr;
+/// The --line-filter, parsed once.
+clang::tidy::ClangTidyGlobalOptions GlobalOptions;
+
+/// clang-tidy's filters over a finding: it is shown when its location or a
+/// note's is in user code (the main file, or a header the header filter
+/// matches and the exclude filter does not) and one of them passes the
+/// line filter. System headers are never user code unless SystemHeaders.
+bool passesFilters(const Finding &F, const SourceManager &SM,
+                   const FileSettings &Settings) {
+  bool UserCode = false, InLines = false;
+  auto Consider = [&](SourceLocation Loc) {
+    if (Loc.isInvalid()) {
+      UserCode = InLines = true;
+      return;
+    }
+    if (!Settings.SystemHeaders &&
+        (SM.isInSystemHeader(Loc) || SM.isInSystemMacro(Loc)))
+      return;
+    OptionalFileEntryRef File =
+        SM.getFileEntryRefForID(SM.getDecomposedExpansionLoc(Loc).first);
+    if (!File) {
+      UserCode = InLines = true;
+      return;
+    }
+    StringRef Name = File->getName();
+    UserCode = UserCode || SM.isInMainFile(Loc) ||
+               (Settings.HeaderFilter && Settings.HeaderFilter->match(Name) &&
+                !(Settings.ExcludeHeaderFilter &&
+                  Settings.ExcludeHeaderFilter->match(Name)));
+    InLines = InLines || passesLineFilter(GlobalOptions.LineFilter, Name,
+                                          SM.getExpansionLineNumber(Loc));
+  };
+  Consider(F.Loc);
+  for (const FindingNote &N : F.Notes)
+    Consider(N.Loc);
+  return UserCode && InLines;
 }
 
-/// Receives the analyzer's reports with their paths and keeps them as
-/// ReportedFindings.
-class CollectingPathConsumer final : public ento::PathDiagnosticConsumer {
+/// Runs the analysis core on a translation unit, once per exploration
+/// budget among its enabled checks, and keeps the findings that are not
+/// suppressed and pass the filters.
+class AnalyzeConsumer : public ASTConsumer {
 public:
-  explicit CollectingPathConsumer(std::vector<ReportedFinding> &Out)
-      : Out(Out) {}
+  AnalyzeConsumer(const FileSettings &Settings,
+                  std::vector<ReportedFinding> &Out)
+      : Settings(Settings), Out(Out) {}
 
-  void FlushDiagnosticsImpl(std::vector<const ento::PathDiagnostic *> &Diags,
-                            FilesMade *) override {
-    for (const ento::PathDiagnostic *D : Diags) {
-      const CheckInfo *Check = checkNamed(D->getCheckerName());
-      if (!Check)
-        continue;
-      ReportedFinding F{Check,
-                        placeOf(D->getLocation().asLocation()),
-                        D->getVerboseDescription().str(),
-                        {}};
-      for (const auto &Piece : D->path.flatten(/*ShouldFlattenMacros=*/true)) {
-        ReportedNote Note{placeOf(Piece->getLocation().asLocation()),
-                          Piece->getString().str()};
-        bool IsTheWarning = Note.Where.Line == F.Where.Line &&
-                            Note.Where.File == F.Where.File &&
-                            Note.Message == F.Message;
-        if (!IsTheWarning)
-          F.Notes.push_back(std::move(Note));
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (Ctx.getDiagnostics().hasErrorOccurred())
+      return; // reported as a unit that does not compile
+    std::map<unsigned, std::vector<const Check *>> ChecksByBudget;
+    for (const FileSettings::EnabledCheck &C : Settings.Checks)
+      ChecksByBudget[C.MaxStates].push_back(
+          builtinChecks()[static_cast<unsigned>(C.Info->Kind)]);
+    const SourceManager &SM = Ctx.getSourceManager();
+    // [[clang::suppress]] silences a finding here as in the analyzer.
+    ento::BugSuppression Suppression(Ctx);
+    for (const auto &[Budget, Checks] : ChecksByBudget) {
+      AnalysisOptions Options;
+      Options.MaxStates = Budget;
+      Options.Trace = Trace;
+      for (const Finding &F : analyzeTranslationUnit(Ctx, Checks, Options)) {
+        const FileSettings::EnabledCheck *Check = Settings.check(F.Check);
+        if (Suppression.isSuppressed(ento::PathDiagnosticLocation(F.Loc, SM),
+                                     F.Enclosing,
+                                     {Check->Info->AnalyzerName}) ||
+            !passesFilters(F, SM, Settings))
+          continue;
+        ReportedFinding R{Check->Info,
+                          placeOf(FullSourceLoc(F.Loc, SM)),
+                          F.Message,
+                          {},
+                          Check->WarningAsError};
+        for (const FindingNote &N : F.Notes)
+          R.Notes.push_back({placeOf(FullSourceLoc(N.Loc, SM)), N.Message});
+        Out.push_back(std::move(R));
       }
-      Out.push_back(std::move(F));
     }
+    // Analyses under different budgets each come sorted by place.
+    if (ChecksByBudget.size() > 1)
+      llvm::stable_sort(
+          Out, [](const ReportedFinding &A, const ReportedFinding &B) {
+            return std::tie(A.Where.File, A.Where.Line, A.Where.Column) <
+                   std::tie(B.Where.File, B.Where.Line, B.Where.Column);
+          });
   }
 
-  StringRef getName() const override { return "golife"; }
-  PathGenerationScheme getGenerationScheme() const override { return Minimal; }
-
 private:
+  const FileSettings &Settings;
   std::vector<ReportedFinding> &Out;
 };
 
-/// clang-tidy's glob list: comma-separated globs, '-' negates, '*' matches
-/// anything, the last matching glob decides.
-bool globListMatches(StringRef GlobList, StringRef Name) {
-  bool Enabled = false;
-  SmallVector<StringRef> Globs;
-  GlobList.split(Globs, ',', -1, /*KeepEmpty=*/false);
-  for (StringRef Glob : Globs) {
-    Glob = Glob.trim();
-    bool Negative = Glob.consume_front("-");
-    if (globMatches(Glob, Name))
-      Enabled = !Negative;
-  }
-  return Enabled;
-}
-
-/// Runs golife's analyzer checkers on each translation unit.
 class AnalyzeAction : public ASTFrontendAction {
 public:
-  AnalyzeAction(std::vector<std::string> Checkers,
-                std::vector<ReportedFinding> &Out)
-      : Checkers(std::move(Checkers)), Out(Out) {}
+  AnalyzeAction(const FileSettings &Settings, std::vector<ReportedFinding> &Out)
+      : Settings(Settings), Out(Out) {}
 
 protected:
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  StringRef) override {
-    AnalyzerOptions &Opts = CI.getAnalyzerOpts();
-    Opts.CheckersAndPackages.clear();
-    for (const std::string &Name : Checkers)
-      Opts.CheckersAndPackages.emplace_back(Name, /*Enabled=*/true);
-    Opts.AnalysisDiagOpt = PD_NONE;
-    if (Trace)
-      Opts.Config["golife:Trace"] = "true";
-    Opts.Config["golife:MaxStates"] = std::to_string(MaxStates);
-    auto Consumer = ento::CreateAnalysisConsumer(CI);
-    Consumer->AddCheckerRegistrationFn(registerAnalyzerCheckers);
-    Consumer->AddDiagnosticConsumer(new CollectingPathConsumer(Out));
-    return Consumer;
+    return std::make_unique<AnalyzeConsumer>(Settings, Out);
   }
 
 private:
-  std::vector<std::string> Checkers;
+  const FileSettings &Settings;
   std::vector<ReportedFinding> &Out;
 };
 
 class AnalyzeActionFactory : public tooling::FrontendActionFactory {
 public:
-  AnalyzeActionFactory(std::vector<std::string> Checkers,
+  AnalyzeActionFactory(const FileSettings &Settings,
                        std::vector<ReportedFinding> &Out)
-      : Checkers(std::move(Checkers)), Out(Out) {}
+      : Settings(Settings), Out(Out) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalyzeAction>(Checkers, Out);
+    return std::make_unique<AnalyzeAction>(Settings, Out);
   }
 
 private:
-  std::vector<std::string> Checkers;
+  const FileSettings &Settings;
   std::vector<ReportedFinding> &Out;
 };
 
@@ -257,10 +326,10 @@ struct Job {
   const tooling::CompilationDatabase &Database;
   const StringSet<> &Known;
   bool FlagsForEveryFile;
-  std::vector<std::string> Checkers;
 };
 
-UnitResult analyseUnit(const Job &J, const std::string &Source) {
+UnitResult analyseUnit(const Job &J, const std::string &Source,
+                       const FileSettings &Settings) {
   UnitResult Result;
   SmallString<256> Absolute(Source);
   sys::fs::make_absolute(Absolute);
@@ -278,16 +347,20 @@ UnitResult analyseUnit(const Job &J, const std::string &Source) {
   tooling::ClangTool Tool(J.Database, {std::string(Absolute)},
                           std::make_shared<PCHContainerOperations>(),
                           vfs::createPhysicalFileSystem());
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      ExtraArgs, tooling::ArgumentInsertPosition::END));
+  for (const std::vector<std::string> &Before :
+       {Settings.ExtraArgsBefore, std::vector<std::string>(ExtraArgsBefore)})
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        Before, tooling::ArgumentInsertPosition::BEGIN));
+  for (const std::vector<std::string> &After :
+       {Settings.ExtraArgs, std::vector<std::string>(ExtraArgs)})
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        After, tooling::ArgumentInsertPosition::END));
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       {"-resource-dir=" GOLIFE_CLANG_RESOURCE_DIR, "-Wno-everything"},
       tooling::ArgumentInsertPosition::END));
   FirstErrorConsumer Diagnostics;
   Tool.setDiagnosticConsumer(&Diagnostics);
-  AnalyzeActionFactory Factory(J.Checkers, Result.Findings);
+  AnalyzeActionFactory Factory(Settings, Result.Findings);
   int Status = Tool.run(&Factory);
   if (Status != 0 || !Diagnostics.FirstError.empty()) {
     Result.Findings.clear();
@@ -334,6 +407,87 @@ loadFixedDatabase(int &Argc, const char **Argv) {
   return nullptr;
 }
 
+/// Whether every option \p Argv names exists. LLVM's parser groups
+/// single-letter options: '--hedaer-filter' would be -h -e ..., print the
+/// help and exit 0; golife groups none, and an unknown option is an error.
+bool namesKnownOptions(int Argc, const char **Argv) {
+  const StringMap<cl::Option *> &Options = cl::getRegisteredOptions();
+  for (int I = 1; I < Argc; ++I) {
+    StringRef Arg(Argv[I]);
+    if (!Arg.starts_with("-") || Arg == "-")
+      continue;
+    auto [Name, Value] = Arg.ltrim('-').split('=');
+    if (Name == "h")
+      continue; // LLVM's alias of --help, registered while parsing
+    if (auto It = Options.find(Name); It != Options.end()) {
+      // A value given apart ("-p build", "--extra-arg -Wall") is no option.
+      if (It->second->getValueExpectedFlag() == cl::ValueRequired &&
+          !Arg.contains('='))
+        ++I;
+      continue;
+    }
+    // "-j4": an option that takes its value glued on.
+    auto Prefix = Options.find(Name.take_front(1));
+    if (Prefix != Options.end() &&
+        Prefix->second->getFormattingFlag() == cl::Prefix)
+      continue;
+    error("unknown option '" + Arg + "' (golife --help lists the options)");
+    return false;
+  }
+  return true;
+}
+
+/// The database -p names: a build directory holding compile_commands.json,
+/// or a JSON compilation database file of any name.
+std::unique_ptr<tooling::CompilationDatabase>
+loadDatabase(StringRef Path, std::string &Message) {
+  if (!sys::fs::is_regular_file(Path))
+    return tooling::CompilationDatabase::loadFromDirectory(Path, Message);
+  auto File = tooling::JSONCompilationDatabase::loadFromFile(
+      Path, Message, tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!File)
+    return nullptr;
+  // What loadFromDirectory does to the database it finds.
+  return tooling::inferTargetAndDriverMode(tooling::inferMissingCompileCommands(
+      tooling::expandResponseFiles(std::move(File), vfs::getRealFileSystem())));
+}
+
+/// The configuration's layers the command line gives: --config or
+/// --config-file, and the options that override every configuration.
+Expected<ConfigFinder> commandLineConfig() {
+  std::optional<clang::tidy::ClangTidyOptions> Explicit;
+  if (!ConfigText.empty() && !ConfigFile.empty())
+    return createStringError("--config and --config-file exclude each other");
+  if (!ConfigFile.empty()) {
+    auto Buffer = MemoryBuffer::getFile(ConfigFile, /*IsText=*/true);
+    if (!Buffer)
+      return createStringError("cannot read '" + ConfigFile +
+                               "': " + Buffer.getError().message());
+    auto Parsed = parseConfig((*Buffer)->getBuffer(), ConfigFile);
+    if (!Parsed)
+      return Parsed.takeError();
+    Explicit = std::move(*Parsed);
+  } else if (!ConfigText.empty()) {
+    auto Parsed = parseConfig(ConfigText, "--config");
+    if (!Parsed)
+      return Parsed.takeError();
+    Explicit = std::move(*Parsed);
+  }
+
+  clang::tidy::ClangTidyOptions Overrides;
+  if (ChecksGlob.getNumOccurrences())
+    Overrides.Checks = ChecksGlob;
+  if (HeaderFilter.getNumOccurrences())
+    Overrides.HeaderFilterRegex = HeaderFilter;
+  if (ExcludeHeaderFilter.getNumOccurrences())
+    Overrides.ExcludeHeaderFilterRegex = ExcludeHeaderFilter;
+  if (SystemHeaders.getNumOccurrences())
+    Overrides.SystemHeaders = SystemHeaders;
+  if (WarningsAsErrors.getNumOccurrences())
+    Overrides.WarningsAsErrors = WarningsAsErrors;
+  return ConfigFinder(std::move(Explicit), std::move(Overrides));
+}
+
 } // namespace
 } // namespace golife
 
@@ -349,40 +503,71 @@ int main(int Argc, const char **Argv) {
   std::unique_ptr<tooling::CompilationDatabase> Database =
       loadFixedDatabase(Argc, Argv);
   const bool FlagsForEveryFile = Database != nullptr;
-  if (Errors)
+  if (Errors || !namesKnownOptions(Argc, Argv))
     return 2;
   if (!cl::ParseCommandLineOptions(
           Argc, Argv,
           "golife: finds goroutine lifetime bugs (leaks, deadlocks, loops "
           "without exit, unstopped tickers, contexts never cancelled)\n\n"
+          "Configured as clang-tidy is: the nearest .clang-tidy above each "
+          "file, or --config / --config-file; command-line options win.\n"
           "Flags after '--' are used for every file instead of a "
           "compilation database.\n",
           &errs()))
     return 2;
 
-  std::vector<const CheckInfo *> Enabled;
-  std::vector<std::string> Checkers;
-  for (const CheckInfo &Info : allCheckInfos())
-    if (globListMatches(ChecksGlob, Info.TidyName)) {
-      Enabled.push_back(&Info);
-      Checkers.push_back(Info.AnalyzerName.str());
+  if (!LineFilter.empty())
+    if (std::error_code EC =
+            clang::tidy::parseLineFilter(LineFilter, GlobalOptions)) {
+      error("invalid --line-filter '" + LineFilter + "': " + EC.message());
+      return 2;
     }
-  if (ListChecks) {
-    outs() << "Enabled checks:\n";
-    for (const CheckInfo *Info : Enabled)
-      outs() << "    " << Info->TidyName << "\n";
-    return 0;
-  }
-  if (Checkers.empty()) {
-    error("--checks='" + ChecksGlob + "' enables no check");
+  const std::optional<unsigned> MaxStatesOverride =
+      MaxStates.getNumOccurrences() ? std::optional<unsigned>(MaxStates)
+                                    : std::nullopt;
+  if (MaxStatesOverride == 0u) {
+    error("--max-states must be a positive integer");
     return 2;
+  }
+  auto Config = commandLineConfig();
+  if (!Config) {
+    error(toString(Config.takeError()));
+    return 2;
+  }
+  // The configuration of a file, or the error that stops it.
+  auto SettingsFor = [&](StringRef File)
+      -> Expected<std::pair<clang::tidy::ClangTidyOptions, FileSettings>> {
+    auto Options = Config->optionsFor(File);
+    if (!Options)
+      return Options.takeError();
+    auto Settings = settingsOf(*Options, MaxStatesOverride);
+    if (!Settings)
+      return Settings.takeError();
+    return std::make_pair(std::move(*Options), std::move(*Settings));
+  };
+
+  if (ListChecks || DumpConfig) {
+    // As clang-tidy: the configuration of the first file, or of the
+    // current folder's files.
+    auto First = SettingsFor(Files.empty() ? "dummy" : Files[0]);
+    if (!First) {
+      error(toString(First.takeError()));
+      return 2;
+    }
+    if (DumpConfig) {
+      outs() << dumpConfig(First->first, First->second);
+      return 0;
+    }
+    outs() << "Enabled checks:\n";
+    for (const FileSettings::EnabledCheck &C : First->second.Checks)
+      outs() << "    " << C.Info->TidyName << "\n";
+    return 0;
   }
 
   if (!Database) {
     std::string Message;
     if (!BuildPath.empty())
-      Database =
-          tooling::CompilationDatabase::loadFromDirectory(BuildPath, Message);
+      Database = loadDatabase(BuildPath, Message);
     else if (!Files.empty())
       Database =
           tooling::CompilationDatabase::autoDetectFromSource(Files[0], Message);
@@ -418,16 +603,42 @@ int main(int Argc, const char **Argv) {
     Known.insert(Normal);
   }
 
-  Job J{*Database, Known, FlagsForEveryFile, Checkers};
+  // Each file's configuration, read before the units run in parallel; a
+  // file whose configuration is broken is an error, not analysed.
+  std::vector<std::optional<FileSettings>> Settings(Sources.size());
+  std::vector<const CheckInfo *> Enabled; // for any file, in CheckKind order
   std::vector<UnitResult> Results(Sources.size());
+  for (size_t I = 0; I < Sources.size(); ++I) {
+    auto Found = SettingsFor(Sources[I]);
+    if (!Found) {
+      Results[I].Error = toString(Found.takeError());
+      continue;
+    }
+    for (const FileSettings::EnabledCheck &C : Found->second.Checks)
+      if (!llvm::is_contained(Enabled, C.Info))
+        Enabled.push_back(C.Info);
+    Settings[I] = std::move(Found->second);
+  }
+  llvm::sort(Enabled, [](const CheckInfo *A, const CheckInfo *B) {
+    return A->Kind < B->Kind;
+  });
+  if (Enabled.empty() &&
+      llvm::all_of(Settings, [](const auto &S) { return S.has_value(); })) {
+    error("no golife check is enabled for any file (see --checks and the "
+          "configuration's Checks)");
+    return 2;
+  }
+
+  Job J{*Database, Known, FlagsForEveryFile};
   Progress Bar(Sources.size(), !Quiet && errs().is_displayed());
   {
     DefaultThreadPool Pool(hardware_concurrency(Jobs));
     for (size_t I = 0; I < Sources.size(); ++I)
-      Pool.async([&, I] {
-        Results[I] = analyseUnit(J, Sources[I]);
-        Bar.done(Sources[I]);
-      });
+      if (Settings[I] && !Settings[I]->Checks.empty())
+        Pool.async([&, I] {
+          Results[I] = analyseUnit(J, Sources[I], *Settings[I]);
+          Bar.done(Sources[I]);
+        });
     Pool.wait();
   }
   Bar.finish();

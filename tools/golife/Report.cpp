@@ -67,24 +67,31 @@ bool nolintCovers(StringRef Line, StringRef Marker, StringRef Check) {
   return false;
 }
 
+enum class Severity { Note, Warning, Error };
+
 void writeDiagnostic(raw_ostream &OS, SourceLines &Sources, const Place &Where,
-                     bool IsNote, StringRef Message, StringRef CheckName,
+                     Severity Level, StringRef Message, StringRef CheckName,
                      bool Snippets, bool Colors) {
   {
     WithColor Bold(OS, raw_ostream::SAVEDCOLOR, /*Bold=*/true, false,
                    Colors ? ColorMode::Enable : ColorMode::Disable);
     Bold << Where.File << ":" << Where.Line << ":" << Where.Column << ": ";
   }
-  WithColor(OS, IsNote ? HighlightColor::Note : HighlightColor::Warning,
-            Colors ? ColorMode::Enable : ColorMode::Disable)
-      << (IsNote ? "note: " : "warning: ");
+  static constexpr std::pair<HighlightColor, StringLiteral> Labels[] = {
+      {HighlightColor::Note, "note: "},
+      {HighlightColor::Warning, "warning: "},
+      {HighlightColor::Error, "error: "}};
+  const auto &[Color, Label] = Labels[static_cast<unsigned>(Level)];
+  WithColor(OS, Color, Colors ? ColorMode::Enable : ColorMode::Disable)
+      << Label;
   {
     WithColor Bold(OS, raw_ostream::SAVEDCOLOR, /*Bold=*/true, false,
                    Colors ? ColorMode::Enable : ColorMode::Disable);
     Bold << Message;
   }
   if (!CheckName.empty())
-    OS << " [" << CheckName << "]";
+    OS << " [" << CheckName
+       << (Level == Severity::Error ? ",-warnings-as-errors" : "") << "]";
   OS << "\n";
   if (!Snippets)
     return;
@@ -123,6 +130,10 @@ json::Object physicalLocation(const Place &Where) {
                                    {"startColumn", Where.Column}}}}}};
 }
 
+StringRef levelOf(const ReportedFinding &F) {
+  return F.AsError ? "error" : "warning";
+}
+
 json::Object placeFields(const Place &Where) {
   return json::Object{
       {"file", Where.File}, {"line", Where.Line}, {"column", Where.Column}};
@@ -146,10 +157,11 @@ void writeText(raw_ostream &OS, const std::vector<ReportedFinding> &Findings,
                bool Snippets, bool Colors) {
   SourceLines Sources;
   for (const ReportedFinding &F : Findings) {
-    writeDiagnostic(OS, Sources, F.Where, /*IsNote=*/false, F.Message,
+    writeDiagnostic(OS, Sources, F.Where,
+                    F.AsError ? Severity::Error : Severity::Warning, F.Message,
                     F.Check->TidyName, Snippets, Colors);
     for (const ReportedNote &N : F.Notes)
-      writeDiagnostic(OS, Sources, N.Where, /*IsNote=*/true, N.Message, "",
+      writeDiagnostic(OS, Sources, N.Where, Severity::Note, N.Message, "",
                       Snippets, Colors);
   }
 }
@@ -180,7 +192,7 @@ void writeSarif(raw_ostream &OS, const std::vector<ReportedFinding> &Findings,
     Results.push_back(json::Object{
         {"ruleId", F.Check->TidyName},
         {"ruleIndex", static_cast<int64_t>(Rule - EnabledChecks.begin())},
-        {"level", "warning"},
+        {"level", levelOf(F)},
         {"message", json::Object{{"text", F.Message}}},
         {"locations", json::Array{physicalLocation(F.Where)}},
         {"codeFlows",
@@ -208,6 +220,7 @@ void writeJson(raw_ostream &OS, const std::vector<ReportedFinding> &Findings,
   for (const ReportedFinding &F : Findings) {
     json::Object Finding = placeFields(F.Where);
     Finding["check"] = F.Check->TidyName;
+    Finding["level"] = levelOf(F);
     Finding["message"] = F.Message;
     json::Array Notes;
     for (const ReportedNote &N : F.Notes) {

@@ -30,6 +30,8 @@ struct ReportedFinding {
   Place Where;
   std::string Message;
   std::vector<ReportedNote> Notes;
+  /// WarningsAsErrors names its check: an error, not a warning.
+  bool AsError = false;
 };
 
 enum class OutputFormat { Text, Sarif, Json };
