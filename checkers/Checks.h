@@ -22,8 +22,8 @@ const Check &mutexMisuseCheck();
 /// Every built-in check, in CheckKind order.
 llvm::ArrayRef<const Check *> builtinChecks();
 
-/// Registers golife's Static Analyzer checkers (package "golife"); used by
-/// the analyzer plugin and, statically, by the standalone tool.
+/// Registers golife's Static Analyzer checkers (package "golife"), for
+/// the analyzer plugin.
 void registerAnalyzerCheckers(clang::ento::CheckerRegistry &Registry);
 
 } // namespace golife

@@ -73,16 +73,10 @@ analyzeTranslationUnit(ASTContext &Ctx, llvm::ArrayRef<const Check *> Enabled,
   Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
 
   std::vector<Problem> Problems;
-  for (const FunctionDecl *Root : Collector.Roots) {
-    bool OverBudget = false;
-    unsigned States =
-        explore::exploreFunction(*Root, Ctx, Options, Problems, OverBudget);
-    if (Stats) {
-      ++Stats->FunctionsAnalysed;
-      Stats->FunctionsOverBudget += OverBudget;
-      Stats->StatesExplored += States;
-    }
-  }
+  AnalysisStats Local;
+  AnalysisStats &Counted = Stats ? *Stats : Local;
+  for (const FunctionDecl *Root : Collector.Roots)
+    explore::exploreFunction(*Root, Ctx, Options, Problems, Counted);
 
   CollectingSink Sink;
   for (const Problem &P : Problems)

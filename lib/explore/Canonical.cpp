@@ -268,4 +268,31 @@ Fingerprint fingerprint(const State &S) {
   return H.finish();
 }
 
+uint64_t approximateBytes(const State &S) {
+  // A node of a std::map holds its pair and about four words of links.
+  constexpr uint64_t MapNode = 4 * sizeof(void *);
+  uint64_t Bytes = sizeof(State);
+  for (const Process &P : S.Processes) {
+    Bytes += sizeof(Process) + P.Key.capacity() +
+             P.Wait.Values.capacity() * sizeof(Value);
+    for (const Frame &F : P.Stack)
+      Bytes += sizeof(Frame) +
+               F.Locals.size() * (MapNode + 2 * sizeof(void *)) +
+               F.Env.size() * (MapNode + sizeof(void *) + sizeof(Value)) +
+               F.Decisions.size() * (MapNode + 2 * sizeof(void *));
+  }
+  for (const Cell &C : S.Cells)
+    Bytes += sizeof(Cell) + C.Fields.capacity() * 2 * sizeof(void *);
+  for (const Object &O : S.Objects) {
+    Bytes += sizeof(Object);
+    if (const auto *C = O.getAs<Channel>())
+      Bytes += C->Buffer.capacity() * sizeof(Value);
+  }
+  Bytes += S.Alarms.capacity() * sizeof(Alarm) +
+           S.Assumptions.capacity() * sizeof(Assumption);
+  for (const Event &E : S.Events)
+    Bytes += sizeof(Event) + E.Message.capacity() + E.ProcessKey.capacity();
+  return Bytes;
+}
+
 } // namespace golife::explore

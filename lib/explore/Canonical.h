@@ -32,6 +32,9 @@ State canonicalize(const State &S);
 /// The fingerprint of the canonical state \p S (events are not part of it).
 Fingerprint fingerprint(const State &S);
 
+/// An estimate of the bytes \p S occupies, containers included.
+uint64_t approximateBytes(const State &S);
+
 } // namespace golife::explore
 
 template <> struct llvm::DenseMapInfo<golife::explore::Fingerprint> {

@@ -23,14 +23,15 @@ public:
               const AnalysisOptions &Options)
       : Root(Root), Interp(Ctx, Options), Options(Options) {}
 
-  /// Builds the state graph; false when it is over budget or the code is
-  /// beyond the analysis.
-  bool build();
+  /// Builds the state graph; why it stopped before its end (a budget, code
+  /// beyond the analysis), or nothing when it is complete.
+  std::string build();
   /// What can go wrong, as kind-neutral problems for the checks.
   void problems(std::vector<Problem> &Out);
 
   const std::string &gaveUpReason() const { return Interp.gaveUpReason(); }
   unsigned size() const { return Nodes.size(); }
+  uint64_t bytes() const { return Bytes; }
 
 private:
   const clang::FunctionDecl &Root;
@@ -41,6 +42,7 @@ private:
   llvm::DenseMap<Fingerprint, unsigned> Index;
   std::vector<PanicSite> Panics;
   bool StateTooLarge = false;
+  uint64_t Bytes = 0; ///< estimated size of the states kept
 
   /// The node of \p S, added when new.
   unsigned add(State S);

@@ -11,31 +11,38 @@
 #include "Exploration.h"
 #include "clang/AST/Decl.h"
 #include "llvm/Support/raw_ostream.h"
+#include <chrono>
 
 using namespace clang;
 
 namespace golife::explore {
 
-bool Exploration::build() {
+std::string Exploration::build() {
   State Initial = Interp.start(Root);
   if (Interp.gaveUp())
-    return false;
+    return "code it cannot follow: " + Interp.gaveUpReason();
+  auto Start = std::chrono::steady_clock::now();
   add(std::move(Initial));
   for (unsigned N = 0; N < Nodes.size(); ++N) {
     if (Nodes.size() > Options.MaxStates)
-      return false;
+      return "state budget";
+    if (Bytes > uint64_t(Options.MaxMemoryMB) << 20)
+      return "memory budget";
+    if (N % 64 == 0 && std::chrono::steady_clock::now() - Start >
+                           std::chrono::seconds(Options.MaxSeconds))
+      return "time budget";
     std::vector<std::pair<State, std::vector<ProcId>>> Next;
     successors(Nodes[N], Next);
     if (Interp.gaveUp())
-      return false;
+      return "code it cannot follow: " + Interp.gaveUpReason();
     for (auto &[Successor, Moved] : Next) {
       unsigned To = add(std::move(Successor));
       if (StateTooLarge)
-        return false;
+        return "state size budget";
       Edges[N].push_back({To, std::move(Moved)});
     }
   }
-  return Nodes.size() <= Options.MaxStates;
+  return Nodes.size() <= Options.MaxStates ? "" : "state budget";
 }
 
 unsigned Exploration::add(State S) {
@@ -45,6 +52,7 @@ unsigned Exploration::add(State S) {
                    Options.MaxStateSize;
   auto [It, New] = Index.try_emplace(fingerprint(Canonical), Nodes.size());
   if (New) {
+    Bytes += approximateBytes(Canonical) + sizeof(Edge);
     Nodes.push_back(std::move(Canonical));
     Edges.emplace_back();
   }
@@ -75,23 +83,27 @@ void Exploration::successors(
   }
 }
 
-unsigned exploreFunction(const FunctionDecl &Root, ASTContext &Ctx,
-                         const AnalysisOptions &Options,
-                         std::vector<Problem> &Problems, bool &OverBudget) {
+void exploreFunction(const FunctionDecl &Root, ASTContext &Ctx,
+                     const AnalysisOptions &Options,
+                     std::vector<Problem> &Problems, AnalysisStats &Stats) {
   Exploration E(Root, Ctx, Options);
-  OverBudget = !E.build();
+  std::string Incomplete = E.build();
   size_t Before = Problems.size();
-  if (!OverBudget)
+  if (Incomplete.empty())
     E.problems(Problems);
+  else
+    Stats.Incomplete.push_back({&Root, Incomplete});
+  ++Stats.FunctionsAnalysed;
+  Stats.StatesExplored += E.size();
+  Stats.StateBytes += E.bytes();
   if (Options.Trace)
     llvm::errs() << "golife: " << Root.getQualifiedNameAsString() << ": "
-                 << E.size() << " states"
-                 << (E.gaveUpReason().empty()
+                 << E.size() << " states, " << E.bytes() / E.size()
+                 << " bytes per state"
+                 << (Incomplete.empty()
                          ? ""
-                         : ", gave up: " + E.gaveUpReason())
-                 << (OverBudget ? ", silent" : "") << ", "
-                 << Problems.size() - Before << " problems\n";
-  return E.size();
+                         : ", not fully explored (" + Incomplete + "), silent")
+                 << ", " << Problems.size() - Before << " problems\n";
 }
 
 } // namespace golife::explore

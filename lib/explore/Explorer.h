@@ -14,11 +14,11 @@ namespace golife::explore {
 
 /// Explores every schedule of \p Root and the goroutines it starts, under the
 /// runtime's semantics, and appends what can go wrong to \p Problems. Adds
-/// nothing when the exploration exceeds its bounds or meets code it cannot
-/// follow. Returns the number of states explored.
-unsigned exploreFunction(const clang::FunctionDecl &Root,
-                         clang::ASTContext &Ctx, const AnalysisOptions &Options,
-                         std::vector<Problem> &Problems, bool &OverBudget);
+/// nothing when the exploration exceeds a budget or meets code it cannot
+/// follow, and then records the function in \p Stats as incomplete.
+void exploreFunction(const clang::FunctionDecl &Root, clang::ASTContext &Ctx,
+                     const AnalysisOptions &Options,
+                     std::vector<Problem> &Problems, AnalysisStats &Stats);
 
 } // namespace golife::explore
 

@@ -23,7 +23,7 @@ int search(const std::vector<int> &Values, int Wanted) {
 
 int twice(int X) { return search({X}, X) * 2; }
 
-// CHECK: golife: leak: {{[0-9]+}} states, 1 problems
+// CHECK: golife: leak: {{[0-9]+}} states, {{.*}}1 problems
 void leak() {
   auto Results = go::makeChan<int>();
   go::spawn([Results] { Results.send(1); }); // LEAK: [[@LINE]]:{{.*}} warning: {{.*}} [golife-channel-leak]

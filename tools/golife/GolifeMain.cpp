@@ -27,6 +27,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -37,8 +38,12 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+#include <atomic>
+#include <cstring>
 #include <map>
 #include <mutex>
+#include <new>
+#include <unistd.h>
 
 using namespace clang;
 using namespace llvm;
@@ -134,16 +139,35 @@ cl::opt<unsigned> Jobs("j",
                        cl::value_desc("N"), cl::init(0), cl::Prefix,
                        cl::cat(Category));
 cl::opt<bool> Quiet("quiet",
-                    cl::desc("No progress line and no summary on stderr"),
+                    cl::desc("No progress line and no findings summary on "
+                             "stderr (functions not fully explored are still "
+                             "listed)"),
                     cl::cat(Category));
 // cl::desc keeps a reference: the text must outlive the option.
 const std::string MaxStatesHelp =
     "Distinct states explored per analysed function; past it the function is "
-    "skipped without a finding (default: " +
+    "not fully explored: nothing is reported about it, and the output says "
+    "so (default: " +
     std::to_string(AnalysisOptions().MaxStates) +
     "; overrides every MaxStates of the configuration)";
 cl::opt<unsigned> MaxStates("max-states", cl::desc(MaxStatesHelp),
                             cl::value_desc("N"), cl::cat(Category));
+const std::string MaxMemoryHelp =
+    "Megabytes the states of one analysed function may take before it is not "
+    "fully explored (default: " +
+    std::to_string(AnalysisOptions().MaxMemoryMB) + ")";
+cl::opt<unsigned> MaxMemoryMB("max-memory-mb", cl::desc(MaxMemoryHelp),
+                              cl::value_desc("N"),
+                              cl::init(AnalysisOptions().MaxMemoryMB),
+                              cl::cat(Category));
+const std::string MaxSecondsHelp =
+    "Seconds the exploration of one analysed function may take before it is "
+    "not fully explored (default: " +
+    std::to_string(AnalysisOptions().MaxSeconds) + ")";
+cl::opt<unsigned> MaxSeconds("max-seconds", cl::desc(MaxSecondsHelp),
+                             cl::value_desc("N"),
+                             cl::init(AnalysisOptions().MaxSeconds),
+                             cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the checks enabled for the first "
                                   "file (or the current folder) and exit"),
@@ -201,13 +225,19 @@ bool passesFilters(const Finding &F, const SourceManager &SM,
   return UserCode && InLines;
 }
 
+/// What the analysis of one translation unit gave.
+struct UnitResult {
+  std::vector<ReportedFinding> Findings;
+  std::vector<IncompleteAnalysis> Incomplete;
+  std::string Error; ///< why it could not be analysed
+};
+
 /// Runs the analysis core on a translation unit, once per exploration
 /// budget among its enabled checks, and keeps the findings that are not
 /// suppressed and pass the filters.
 class AnalyzeConsumer : public ASTConsumer {
 public:
-  AnalyzeConsumer(const FileSettings &Settings,
-                  std::vector<ReportedFinding> &Out)
+  AnalyzeConsumer(const FileSettings &Settings, UnitResult &Out)
       : Settings(Settings), Out(Out) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
@@ -223,8 +253,12 @@ public:
     for (const auto &[Budget, Checks] : ChecksByBudget) {
       AnalysisOptions Options;
       Options.MaxStates = Budget;
+      Options.MaxMemoryMB = MaxMemoryMB;
+      Options.MaxSeconds = MaxSeconds;
       Options.Trace = Trace;
-      for (const Finding &F : analyzeTranslationUnit(Ctx, Checks, Options)) {
+      AnalysisStats Stats;
+      for (const Finding &F :
+           analyzeTranslationUnit(Ctx, Checks, Options, &Stats)) {
         const FileSettings::EnabledCheck *Check = Settings.check(F.Check);
         if (Suppression.isSuppressed(ento::PathDiagnosticLocation(F.Loc, SM),
                                      F.Enclosing,
@@ -238,13 +272,20 @@ public:
                           Check->WarningAsError};
         for (const FindingNote &N : F.Notes)
           R.Notes.push_back({placeOf(FullSourceLoc(N.Loc, SM)), N.Message});
-        Out.push_back(std::move(R));
+        Out.Findings.push_back(std::move(R));
       }
+      for (const IncompleteFunction &I : Stats.Incomplete)
+        if (!llvm::any_of(Out.Incomplete, [&](const IncompleteAnalysis &Seen) {
+              return Seen.Function == I.Function->getQualifiedNameAsString();
+            }))
+          Out.Incomplete.push_back(
+              {placeOf(FullSourceLoc(I.Function->getLocation(), SM)),
+               I.Function->getQualifiedNameAsString(), I.Reason});
     }
     // Analyses under different budgets each come sorted by place.
     if (ChecksByBudget.size() > 1)
       llvm::stable_sort(
-          Out, [](const ReportedFinding &A, const ReportedFinding &B) {
+          Out.Findings, [](const ReportedFinding &A, const ReportedFinding &B) {
             return std::tie(A.Where.File, A.Where.Line, A.Where.Column) <
                    std::tie(B.Where.File, B.Where.Line, B.Where.Column);
           });
@@ -252,12 +293,12 @@ public:
 
 private:
   const FileSettings &Settings;
-  std::vector<ReportedFinding> &Out;
+  UnitResult &Out;
 };
 
 class AnalyzeAction : public ASTFrontendAction {
 public:
-  AnalyzeAction(const FileSettings &Settings, std::vector<ReportedFinding> &Out)
+  AnalyzeAction(const FileSettings &Settings, UnitResult &Out)
       : Settings(Settings), Out(Out) {}
 
 protected:
@@ -268,13 +309,12 @@ protected:
 
 private:
   const FileSettings &Settings;
-  std::vector<ReportedFinding> &Out;
+  UnitResult &Out;
 };
 
 class AnalyzeActionFactory : public tooling::FrontendActionFactory {
 public:
-  AnalyzeActionFactory(const FileSettings &Settings,
-                       std::vector<ReportedFinding> &Out)
+  AnalyzeActionFactory(const FileSettings &Settings, UnitResult &Out)
       : Settings(Settings), Out(Out) {}
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<AnalyzeAction>(Settings, Out);
@@ -282,7 +322,7 @@ public:
 
 private:
   const FileSettings &Settings;
-  std::vector<ReportedFinding> &Out;
+  UnitResult &Out;
 };
 
 /// Keeps the first compiler error of a translation unit, and prints nothing.
@@ -313,12 +353,6 @@ void error(const Twine &Message) {
   ++Errors;
   WithColor::error(errs(), "golife") << Message << "\n";
 }
-
-/// What the analysis of one translation unit gave.
-struct UnitResult {
-  std::vector<ReportedFinding> Findings;
-  std::string Error; ///< why it could not be analysed
-};
 
 /// Everything the analysis of any translation unit needs; read only while
 /// the units run in parallel.
@@ -360,10 +394,11 @@ UnitResult analyseUnit(const Job &J, const std::string &Source,
       tooling::ArgumentInsertPosition::END));
   FirstErrorConsumer Diagnostics;
   Tool.setDiagnosticConsumer(&Diagnostics);
-  AnalyzeActionFactory Factory(Settings, Result.Findings);
+  AnalyzeActionFactory Factory(Settings, Result);
   int Status = Tool.run(&Factory);
   if (Status != 0 || !Diagnostics.FirstError.empty()) {
     Result.Findings.clear();
+    Result.Incomplete.clear();
     Result.Error =
         "'" + Source + "' does not compile" +
         (Diagnostics.FirstError.empty() ? std::string()
@@ -488,12 +523,64 @@ Expected<ConfigFinder> commandLineConfig() {
   return ConfigFinder(std::move(Explicit), std::move(Overrides));
 }
 
+/// The files being analysed, one slot per running unit, for the last words
+/// of a run that dies: read from a signal handler, so plain atomics.
+std::atomic<const char *> InProgress[64];
+
+/// Marks \p File as being analysed for as long as it lives.
+class InProgressSlot {
+public:
+  explicit InProgressSlot(const std::string &File) {
+    for (std::atomic<const char *> &Slot : InProgress) {
+      const char *Free = nullptr;
+      if (Slot.compare_exchange_strong(Free, File.c_str())) {
+        Held = &Slot;
+        return;
+      }
+    }
+  }
+  ~InProgressSlot() {
+    if (Held)
+      Held->store(nullptr);
+  }
+
+private:
+  std::atomic<const char *> *Held = nullptr;
+};
+
+/// Writes "golife: error: <Why> while analysing <files>" with write(2)
+/// only, and ends the run with status 2: a run that dies is never taken
+/// for a clean one.
+[[noreturn]] void dieWhileAnalysing(const char *Why) {
+  auto Put = [](const char *Text) {
+    if (::write(2, Text, std::strlen(Text)) < 0)
+      return;
+  };
+  Put("\ngolife: error: ");
+  Put(Why);
+  Put(" while analysing");
+  for (const std::atomic<const char *> &Slot : InProgress)
+    if (const char *File = Slot.load()) {
+      Put(" ");
+      Put(File);
+    }
+  Put("; no result is reported\n");
+  ::_exit(2);
+}
+
 } // namespace
 } // namespace golife
 
 int main(int Argc, const char **Argv) {
   using namespace golife;
   sys::PrintStackTraceOnErrorSignal(Argv[0]);
+  // Out of memory (a cap, or the machine's) ends the run with status 2 and
+  // a clear line, wherever the allocation failed.
+  std::set_new_handler([] { dieWhileAnalysing("out of memory"); });
+  install_bad_alloc_error_handler(
+      [](void *, const char *, bool) { dieWhileAnalysing("out of memory"); });
+  sys::AddSignalHandler(
+      [](void *) { dieWhileAnalysing("crashed (a fatal signal)"); }, nullptr);
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "golife " << GOLIFE_VERSION << " (LLVM " << LLVM_VERSION_STRING
@@ -636,6 +723,7 @@ int main(int Argc, const char **Argv) {
     for (size_t I = 0; I < Sources.size(); ++I)
       if (Settings[I] && !Settings[I]->Checks.empty())
         Pool.async([&, I] {
+          InProgressSlot Slot(Sources[I]);
           Results[I] = analyseUnit(J, Sources[I], *Settings[I]);
           Bar.done(Sources[I]);
         });
@@ -645,6 +733,7 @@ int main(int Argc, const char **Argv) {
 
   std::vector<ReportedFinding> Findings;
   std::vector<std::string> UnitErrors;
+  std::vector<IncompleteAnalysis> Incomplete;
   for (UnitResult &Result : Results) {
     if (!Result.Error.empty()) {
       error(Result.Error);
@@ -652,6 +741,8 @@ int main(int Argc, const char **Argv) {
     }
     for (ReportedFinding &F : Result.Findings)
       Findings.push_back(std::move(F));
+    for (IncompleteAnalysis &I : Result.Incomplete)
+      Incomplete.push_back(std::move(I));
   }
 
   dropNolintFindings(Findings);
@@ -672,12 +763,14 @@ int main(int Argc, const char **Argv) {
               /*Colors=*/OS.has_colors());
     break;
   case OutputFormat::Sarif:
-    writeSarif(OS, Findings, Enabled);
+    writeSarif(OS, Findings, Enabled, UnitErrors, Incomplete);
     break;
   case OutputFormat::Json:
-    writeJson(OS, Findings, UnitErrors);
+    writeJson(OS, Findings, UnitErrors, Incomplete);
     break;
   }
+  // What golife could not finish is never dropped silently, even --quiet.
+  writeIncompleteSummary(errs(), Incomplete);
   if (!Findings.empty() && !Quiet)
     errs() << Findings.size()
            << (Findings.size() == 1 ? " finding" : " findings") << " in "

@@ -8,6 +8,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/WithColor.h"
+#include <map>
 #include <memory>
 
 using namespace llvm;
@@ -166,8 +167,22 @@ void writeText(raw_ostream &OS, const std::vector<ReportedFinding> &Findings,
   }
 }
 
+void writeIncompleteSummary(raw_ostream &OS,
+                            ArrayRef<IncompleteAnalysis> Incomplete) {
+  std::map<std::string, std::vector<std::string>> ByReason;
+  for (const IncompleteAnalysis &I : Incomplete)
+    ByReason[I.Reason].push_back(I.Function);
+  for (const auto &[Reason, Functions] : ByReason)
+    OS << "golife: " << Functions.size()
+       << (Functions.size() == 1 ? " function" : " functions")
+       << " not fully explored (" << Reason
+       << "): " << llvm::join(Functions, ", ") << "\n";
+}
+
 void writeSarif(raw_ostream &OS, const std::vector<ReportedFinding> &Findings,
-                ArrayRef<const CheckInfo *> EnabledChecks) {
+                ArrayRef<const CheckInfo *> EnabledChecks,
+                ArrayRef<std::string> Errors,
+                ArrayRef<IncompleteAnalysis> Incomplete) {
   json::Array Rules;
   for (const CheckInfo *Check : EnabledChecks)
     Rules.push_back(json::Object{
@@ -205,17 +220,35 @@ void writeSarif(raw_ostream &OS, const std::vector<ReportedFinding> &Findings,
                       {"version", GOLIFE_VERSION},
                       {"informationUri", GOLIFE_DOCS_URL},
                       {"rules", std::move(Rules)}};
+  json::Array Notifications;
+  for (const std::string &Error : Errors)
+    Notifications.push_back(json::Object{
+        {"level", "error"}, {"message", json::Object{{"text", Error}}}});
+  for (const IncompleteAnalysis &I : Incomplete)
+    Notifications.push_back(json::Object{
+        {"level", "warning"},
+        {"message",
+         json::Object{{"text", "'" + I.Function + "' not fully explored (" +
+                                   I.Reason +
+                                   "): nothing is reported about "
+                                   "it"}}},
+        {"locations", json::Array{physicalLocation(I.Where)}}});
+  json::Object Invocation{
+      {"executionSuccessful", Errors.empty()},
+      {"toolExecutionNotifications", std::move(Notifications)}};
   json::Object Log{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
       {"runs", json::Array{json::Object{
                    {"tool", json::Object{{"driver", std::move(Driver)}}},
+                   {"invocations", json::Array{std::move(Invocation)}},
                    {"results", std::move(Results)}}}}};
   OS << formatv("{0:2}", json::Value(std::move(Log))) << "\n";
 }
 
 void writeJson(raw_ostream &OS, const std::vector<ReportedFinding> &Findings,
-               ArrayRef<std::string> Errors) {
+               ArrayRef<std::string> Errors,
+               ArrayRef<IncompleteAnalysis> Incomplete) {
   json::Array Out;
   for (const ReportedFinding &F : Findings) {
     json::Object Finding = placeFields(F.Where);
@@ -231,9 +264,17 @@ void writeJson(raw_ostream &OS, const std::vector<ReportedFinding> &Findings,
     Finding["notes"] = std::move(Notes);
     Out.push_back(std::move(Finding));
   }
+  json::Array NotExplored;
+  for (const IncompleteAnalysis &I : Incomplete) {
+    json::Object Function = placeFields(I.Where);
+    Function["function"] = I.Function;
+    Function["reason"] = I.Reason;
+    NotExplored.push_back(std::move(Function));
+  }
   json::Object Log{{"version", 1},
                    {"findings", std::move(Out)},
-                   {"errors", json::Array(Errors)}};
+                   {"errors", json::Array(Errors)},
+                   {"incomplete", std::move(NotExplored)}};
   OS << formatv("{0:2}", json::Value(std::move(Log))) << "\n";
 }
 

@@ -34,6 +34,14 @@ struct ReportedFinding {
   bool AsError = false;
 };
 
+/// A function golife could not explore to the end: nothing is reported
+/// about it, and the outputs say so.
+struct IncompleteAnalysis {
+  Place Where; ///< the function's name in its declaration
+  std::string Function;
+  std::string Reason; ///< "state budget", "code it cannot follow: goto", ...
+};
+
 enum class OutputFormat { Text, Sarif, Json };
 
 /// clang-tidy's globs: '*' matches any run of characters.
@@ -50,16 +58,26 @@ void writeText(llvm::raw_ostream &OS,
                const std::vector<ReportedFinding> &Findings, bool Snippets,
                bool Colors);
 
+/// "golife: 2 functions not fully explored (state budget): f, g", one
+/// line per reason.
+void writeIncompleteSummary(llvm::raw_ostream &OS,
+                            llvm::ArrayRef<IncompleteAnalysis> Incomplete);
+
 /// One SARIF 2.1.0 run: a rule per enabled check, a result per finding with
-/// its notes as a code flow.
+/// its notes as a code flow, and an invocation whose notifications are the
+/// units that failed (errors) and the functions not fully explored
+/// (warnings).
 void writeSarif(llvm::raw_ostream &OS,
                 const std::vector<ReportedFinding> &Findings,
-                llvm::ArrayRef<const CheckInfo *> EnabledChecks);
+                llvm::ArrayRef<const CheckInfo *> EnabledChecks,
+                llvm::ArrayRef<std::string> Errors,
+                llvm::ArrayRef<IncompleteAnalysis> Incomplete);
 
-/// {"version": 1, "findings": [...], "errors": [...]}.
+/// {"version": 1, "findings": [...], "errors": [...], "incomplete": [...]}.
 void writeJson(llvm::raw_ostream &OS,
                const std::vector<ReportedFinding> &Findings,
-               llvm::ArrayRef<std::string> Errors);
+               llvm::ArrayRef<std::string> Errors,
+               llvm::ArrayRef<IncompleteAnalysis> Incomplete);
 
 } // namespace golife
 

@@ -4,16 +4,24 @@
 
 #include "golife/Problem.h"
 
+#include <cstdint>
+#include <string>
+
 namespace clang {
 class ASTContext;
+class FunctionDecl;
 } // namespace clang
 
 namespace golife {
 
 struct AnalysisOptions {
   /// Distinct states the exploration may visit for one analysed function;
-  /// past it the function is skipped without a finding.
+  /// past it the function is not fully explored (and says so).
   unsigned MaxStates = 20000;
+  /// Memory the states of one analysed function may take, in megabytes.
+  unsigned MaxMemoryMB = 2048;
+  /// Seconds the exploration of one analysed function may take.
+  unsigned MaxSeconds = 120;
   /// How deep calls to functions with bodies are followed.
   unsigned MaxCallDepth = 8;
   /// Statements one goroutine may run between two scheduling points.
@@ -25,11 +33,22 @@ struct AnalysisOptions {
   bool Trace = false;
 };
 
+/// A function whose exploration stopped before its end: golife reports
+/// nothing about it, and says so.
+struct IncompleteFunction {
+  const clang::FunctionDecl *Function;
+  /// "state budget", "memory budget", "time budget", "state size budget",
+  /// or what the analysis cannot follow ("code it cannot follow: goto").
+  std::string Reason;
+};
+
 /// Statistics of one analysis, for --stats style output and tests.
 struct AnalysisStats {
   unsigned FunctionsAnalysed = 0;
-  unsigned FunctionsOverBudget = 0;
   unsigned StatesExplored = 0;
+  /// Bytes the explored states took, as estimated while exploring.
+  uint64_t StateBytes = 0;
+  std::vector<IncompleteFunction> Incomplete;
 };
 
 /// Analyses every function defined in the main file of \p Ctx and returns
