@@ -220,8 +220,9 @@ def run_ordinary(args):
     flush_print(COST_HEADER)
     ratios = Ratios()
     cap = int(args.mem_cap_gb * measure.GIB)
-    root = os.path.dirname(os.path.commonpath(
-        [os.path.abspath(u) for u in args.under]))
+    # Names relative to the folders' common parent: lib/x.cpp, tools/y.cpp.
+    root = os.path.commonpath([os.path.dirname(os.path.abspath(u))
+                               for u in args.under])
     for entry in chosen:
         path = os.path.join(entry["directory"], entry["file"])
         label = os.path.relpath(path, root)
