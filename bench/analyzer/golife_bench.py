@@ -83,7 +83,7 @@ class Ratios:
     """Collects time and peak-memory ratios golife/baseline over runs."""
 
     def __init__(self):
-        self.time, self.memory, self.failed = [], [], []
+        self.time, self.cpu, self.memory, self.failed = [], [], [], []
 
     def add(self, name, base, tool):
         if not base.completed or base.status != "ok":
@@ -97,13 +97,17 @@ class Ratios:
         if tool.status == "error":
             return None  # exit 2: it did not analyse, no cost to compare
         time_ratio = tool.seconds / base.seconds
+        cpu_ratio = tool.cpu / base.cpu
         memory_ratio = tool.peak_kb / base.peak_kb
         self.time.append((time_ratio, lower))
+        self.cpu.append((cpu_ratio, lower))
         self.memory.append((memory_ratio, lower))
-        return time_ratio, memory_ratio, lower
+        return time_ratio, memory_ratio, lower, cpu_ratio
 
     def report(self, what):
         flush_print(measure.summary(f"{what} time golife/syntax", self.time))
+        flush_print(measure.summary(f"{what} CPU time golife/syntax",
+                                    self.cpu))
         flush_print(measure.summary(f"{what} peak memory golife/syntax",
                                     self.memory))
         if self.failed:
@@ -117,13 +121,15 @@ def cost_row(name, base, tool, ratios):
     mark = ">=" if ratios and ratios[2] else ""
     time_ratio = f"{mark}{ratios[0]:.2f}" if ratios else "-"
     memory_ratio = f"{mark}{ratios[1]:.2f}" if ratios else "-"
+    cpu_ratio = f"{mark}{ratios[3]:.2f}" if ratios else "-"
     return (f"{name:<44} {base.seconds:>7.2f} {tool.seconds:>8.2f} "
-            f"{time_ratio:>8} {measure.mib(base.peak_kb):>7.0f} "
+            f"{time_ratio:>8} {cpu_ratio:>7} {measure.mib(base.peak_kb):>7.0f} "
             f"{measure.mib(tool.peak_kb):>8.0f} {memory_ratio:>7} "
             f" {tool.status}")
 
 
 COST_HEADER = (f"{'file':<44} {'syn s':>7} {'golife s':>8} {'time x':>8} "
+               f"{'cpu x':>7} "
                f"{'syn MiB':>7} {'gol MiB':>8} {'mem x':>7}  status")
 
 
@@ -136,7 +142,8 @@ def states_row(name, base, tool):
     per_state = (f"{delta_kb * 1024 / trace.max_states:.0f}"
                  if trace.max_states else "-")
     dropped = ",".join(trace.over_budget) or "-"
-    mark = "" if tool.completed else " (stopped: states so far unknown)"
+    mark = ("" if tool.completed else
+            " (stopped: the function in progress is not counted)")
     return (f"{name:<44} {trace.functions:>5} {trace.states:>8} "
             f"{trace.max_states:>8} {measure.mib(delta_kb):>8.0f} "
             f"{per_state:>9}  {dropped}{mark}")
@@ -250,6 +257,11 @@ def verdict(program, tool):
     return "silent" if not findings else f"FP ({len(findings)})"
 
 
+def ratio(value, baseline, mark=""):
+    """value / baseline for a table cell, '-' when the baseline failed."""
+    return f"{mark}{value / baseline:.2f}" if baseline else "-"
+
+
 def workers_range(args):
     return range(args.min_workers, args.max_workers + 1)
 
@@ -271,6 +283,7 @@ def run_scale(args):
                 flush_print(f"-- {shape}, {'leak' if leak else 'fixed'}")
                 flush_print(f"{'N':>3} {'states':>8} {'growth':>7} "
                             f"{'syn s':>6} {'golife s':>8} {'time x':>7} "
+                            f"{'cpu x':>6} "
                             f"{'gol MiB':>8} {'mem x':>6}  verdict")
                 previous = None
                 for workers in workers_range(args):
@@ -295,12 +308,15 @@ def run_scale(args):
                     if over:
                         what += " (over budget: " + ",".join(
                             trace.over_budget) + ")"
+                    time_ratio = ratio(tool.seconds, base.seconds, mark)
+                    cpu_ratio = ratio(tool.cpu, base.cpu, mark)
+                    memory_ratio = ratio(tool.peak_kb, base.peak_kb, mark)
                     flush_print(
                         f"{workers:>3} {states:>8} {growth:>7} "
                         f"{base.seconds:>6.2f} {tool.seconds:>8.2f} "
-                        f"{mark + format(tool.seconds / base.seconds, '.2f'):>7} "
+                        f"{time_ratio:>7} {cpu_ratio:>6} "
                         f"{measure.mib(tool.peak_kb):>8.0f} "
-                        f"{tool.peak_kb / base.peak_kb:>6.2f}  {what}")
+                        f"{memory_ratio:>6}  {what}")
                     if over or not tool.completed or tool.status == "error":
                         break
                     previous = trace.max_states
@@ -325,19 +341,29 @@ def run_verify(args):
                     binary = os.path.join(folder, program.name)
                     with open(source, "w") as out:
                         out.write(program.source)
-                    build = subprocess.run(
-                        [args.cxx, "-std=c++20", "-I" + args.include, source,
-                         args.runtime_lib, *args.link_arg, "-o", binary],
-                        capture_output=True, text=True)
-                    if build.returncode != 0:
+                    try:
+                        build = subprocess.run(
+                            [args.cxx, "-std=c++20", "-I" + args.include,
+                             source, args.runtime_lib, *args.link_arg,
+                             "-o", binary],
+                            capture_output=True, text=True,
+                            timeout=args.timeout)
+                        if build.returncode != 0:
+                            bad += 1
+                            flush_print(f"{program.name:<24} does not build: "
+                                        f"{build.stderr.strip()[:200]}")
+                            continue
+                        # golife-run bounds each seed (10 s) itself.
+                        run = subprocess.run(
+                            [args.golife_run, "--seeds", str(args.seeds),
+                             binary], capture_output=True, text=True,
+                            timeout=args.timeout * 10)
+                    except subprocess.TimeoutExpired:
                         bad += 1
-                        flush_print(f"{program.name:<24} does not build: "
-                                    f"{build.stderr.strip()[:200]}")
+                        flush_print(f"{program.name:<24} timeout")
                         continue
-                    run = subprocess.run(
-                        [args.golife_run, "--seeds", str(args.seeds), binary],
-                        capture_output=True, text=True)
-                    leaked = run.returncode == 1 and "(leak)" in run.stdout + run.stderr
+                    leaked = (run.returncode == 1 and
+                              "(leak)" in run.stdout + run.stderr)
                     ok = leaked if leak else run.returncode == 0
                     bad += not ok
                     outcome = ("leaks" if leaked else

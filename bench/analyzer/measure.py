@@ -4,6 +4,8 @@ timeout and measure it, read golife's --trace lines, summarise ratios.
 What a measurement is:
   seconds   wall time from just before the child is started to its exit
             (time.perf_counter around fork/exec and os.wait4)
+  cpu       user + system CPU seconds of the child (os.wait4's rusage): less
+            sensitive than wall time to other load on the machine
   peak_kb   ru_maxrss of the child as os.wait4 returns it (KiB on Linux):
             the peak resident set of the child, and of any descendant it
             waited for
@@ -42,6 +44,7 @@ class Run:
     status: str        # "ok", "error", "timeout", "killed (memory)", "crash (...)"
     exit_code: int     # the exit status, or -signal
     seconds: float
+    cpu: float
     peak_kb: int
     stdout: str
     stderr: str
@@ -78,7 +81,7 @@ def run_capped(command, cap_bytes, timeout, ok_codes=(0,), cwd=None):
                                      env=env, start_new_session=True,
                                      preexec_fn=_limit_memory(cap_bytes))
         except OSError as error:
-            return Run(f"error", -1, 0.0, 0, "", f"cannot run: {error}")
+            return Run("error", -1, 0.0, 0.0, 0, "", f"cannot run: {error}")
         lock = threading.Lock()
         state = {"exited": False, "timed_out": False}
 
@@ -117,7 +120,8 @@ def run_capped(command, cap_bytes, timeout, ok_codes=(0,), cwd=None):
         status = f"crash ({signal.Signals(-code).name})"
     else:
         status = "error"
-    return Run(status, code, seconds, usage.ru_maxrss, stdout, stderr)
+    return Run(status, code, seconds, usage.ru_utime + usage.ru_stime,
+               usage.ru_maxrss, stdout, stderr)
 
 
 def best_of(command, repeat, cap_bytes, timeout, ok_codes=(0,)):
