@@ -135,12 +135,14 @@ COST_HEADER = (f"{'file':<44} {'syn s':>7} {'golife s':>8} {'time x':>8} "
 
 # ------------------------------------------------------------- (a) and (d)
 
-def states_row(name, base, tool):
-    """One row of (d): the trace's states and the bytes per state."""
+def states_row(name, base, tool, min_states):
+    """One row of (d): the trace's states and the bytes per state, given
+    only when the largest function has min_states or more (below, the delta
+    is the analysis's fixed overhead and RSS noise, not states)."""
     trace = measure.parse_trace(tool.stderr)
     delta_kb = tool.peak_kb - base.peak_kb
     per_state = (f"{delta_kb * 1024 / trace.max_states:.0f}"
-                 if trace.max_states else "-")
+                 if trace.max_states >= max(1, min_states) else "-")
     dropped = ",".join(trace.over_budget) or "-"
     mark = ("" if tool.completed else
             " (stopped: the function in progress is not counted)")
@@ -177,12 +179,13 @@ def run_corpus(args):
                 "the largest one. bytes/state = (golife peak RSS - "
                 "-fsyntax-only peak RSS) / max states: an upper bound on one "
                 "state's cost (the delta also holds the analysis's other "
-                "memory), for the function that dominates the peak.")
+                "memory), for the function that dominates the peak; given "
+                f"only from {args.min_states_for_bytes} states up.")
     flush_print(f"{'file':<44} {'funcs':>5} {'states':>8} {'max':>8} "
                 f"{'dMiB':>8} {'B/state':>9}  over budget")
     totals = {"states": 0, "dropped": 0, "files_dropped": 0}
     for label, base, tool in rows:
-        flush_print(states_row(label, base, tool))
+        flush_print(states_row(label, base, tool, args.min_states_for_bytes))
         trace = measure.parse_trace(tool.stderr)
         totals["states"] += trace.states
         totals["dropped"] += len(trace.over_budget)
@@ -427,6 +430,9 @@ def parse_arguments(argv):
                         "fastest kept (default 3: it is cheap)")
     parser.add_argument("--max-states", type=int,
                         help="passed to golife (default: golife's own)")
+    parser.add_argument("--min-states-for-bytes", type=int, default=1000,
+                        help="(d) gives bytes per state only when the "
+                        "largest function has this many states (default 1000)")
     parser.add_argument("--shapes", nargs="+", default=list(scale_programs.SHAPES),
                         choices=scale_programs.SHAPES)
     parser.add_argument("--min-workers", type=int, default=1)
