@@ -11,7 +11,9 @@ What a measurement is:
             waited for
 The cap is RLIMIT_AS (address space) set in the child before exec; a child
 that runs out of it, or that the kernel kills (SIGKILL we did not send), is
-reported as "killed (memory)", never as a Python exception.
+reported as "killed (memory)", one that exits normally with a peak RSS of
+90% of the cap or more as "out of memory (exit N, silent)"; never as a Python
+exception.
 """
 
 import math
@@ -31,6 +33,10 @@ GIB = 1024 ** 3
 TRACE = re.compile(r"^golife: (?P<function>.*): (?P<states>\d+) states"
                    r"(?:, gave up: (?P<reason>.*?))?(?P<silent>, silent)?"
                    r", (?P<problems>\d+) problems$")
+
+# A run whose peak RSS reaches this fraction of its RLIMIT_AS cap ran out of
+# memory, whatever its exit status says (RSS stays below the address space).
+SILENT_OOM = 0.9
 
 # What a child that ran out of address space prints before it dies.
 OUT_OF_MEMORY = re.compile(r"out of memory|bad_alloc|Cannot allocate memory|"
@@ -111,6 +117,11 @@ def run_capped(command, cap_bytes, timeout, ok_codes=(0,), cwd=None):
     code = child.returncode
     if state["timed_out"]:
         status = "timeout"
+    elif code in ok_codes and usage.ru_maxrss * 1024 >= SILENT_OOM * cap_bytes:
+        # golife as of 2ba33ad exits 0 with no finding, no trace and no
+        # message when its allocations fail under the cap: a resident set
+        # this close to the address-space cap means they did.
+        status = f"out of memory (exit {code}, silent)"
     elif code in ok_codes:
         status = "ok"
     elif OUT_OF_MEMORY.search(stderr) or code == -signal.SIGKILL:
