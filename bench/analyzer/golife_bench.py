@@ -250,7 +250,7 @@ def run_ordinary(args):
 def verdict(program, tool):
     """found / missed for a leak, silent / FP for a fixed program."""
     findings = findings_of(tool)
-    if findings is None:
+    if findings is None or not tool.completed:
         return tool.status
     on_bug = [f for f in findings if f["line"] in program.bug_lines]
     others = len(findings) - len(on_bug)
