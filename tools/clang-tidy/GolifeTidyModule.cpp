@@ -29,21 +29,37 @@ namespace {
 /// every enabled golife check.
 class SharedAnalysis {
 public:
-  /// A new translation unit starts: forget the last one's findings.
-  void reset() { FindingsByBudget.clear(); }
+  /// A new translation unit starts: forget the last one's analyses.
+  void reset() { ByBudget.clear(); }
 
   /// The findings under \p Options; checks configured with another budget
   /// get an analysis of their own.
   const std::vector<Finding> &findings(ASTContext &Ctx,
                                        const AnalysisOptions &Options) {
-    auto [It, New] = FindingsByBudget.try_emplace(Options.MaxStates);
-    if (New)
-      It->second = analyzeTranslationUnit(Ctx, builtinChecks(), Options);
-    return It->second;
+    return analysis(Ctx, Options).Findings;
+  }
+
+  /// The functions the analysis under \p Options did not explore to the
+  /// end, handed out once per unit so that one check reports them.
+  std::vector<IncompleteFunction>
+  takeIncomplete(ASTContext &Ctx, const AnalysisOptions &Options) {
+    return std::move(analysis(Ctx, Options).Stats.Incomplete);
   }
 
 private:
-  std::map<unsigned, std::vector<Finding>> FindingsByBudget;
+  struct Analysis {
+    std::vector<Finding> Findings;
+    AnalysisStats Stats;
+  };
+  std::map<unsigned, Analysis> ByBudget;
+
+  Analysis &analysis(ASTContext &Ctx, const AnalysisOptions &Options) {
+    auto [It, New] = ByBudget.try_emplace(Options.MaxStates);
+    if (New)
+      It->second.Findings = analyzeTranslationUnit(Ctx, builtinChecks(),
+                                                   Options, &It->second.Stats);
+    return It->second;
+  }
 };
 
 SharedAnalysis &sharedAnalysis() {
@@ -57,6 +73,9 @@ public:
       : ClangTidyCheck(Name, Context), Kind(Kind) {
     Analysis.MaxStates =
         Options.getLocalOrGlobal("MaxStates", Analysis.MaxStates);
+    // Read as text: clang-tidy-19 does not export the bool instantiation.
+    StringRef Report = Options.getLocalOrGlobal("ReportIncomplete", "false");
+    ReportIncomplete = Report.equals_insensitive("true") || Report == "1";
   }
 
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
@@ -87,15 +106,26 @@ public:
       for (const FindingNote &N : F.Notes)
         diag(N.Loc, N.Message, DiagnosticIDs::Note);
     }
+    if (ReportIncomplete)
+      for (const IncompleteFunction &I :
+           sharedAnalysis().takeIncomplete(*Result.Context, Analysis))
+        diag(I.Function->getLocation(),
+             "golife did not explore '%0' to the end (%1): nothing is "
+             "reported about it")
+            << I.Function->getQualifiedNameAsString() << I.Reason;
   }
 
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
     Options.store(Opts, "MaxStates", Analysis.MaxStates);
+    Options.store(Opts, "ReportIncomplete",
+                  ReportIncomplete ? "true" : "false");
   }
 
 private:
   CheckKind Kind;
   AnalysisOptions Analysis;
+  /// Whether functions not fully explored are reported (as warnings).
+  bool ReportIncomplete = false;
 };
 
 class GolifeModule : public ClangTidyModule {
