@@ -29,9 +29,14 @@ from dataclasses import dataclass
 
 GIB = 1024 ** 3
 
-# Printed by golife --trace once per analysed function (lib/explore).
+# Printed by golife --trace once per analysed function (lib/explore); both
+# the format before issue 10 ("gave up: ...") and the one after it (bytes per
+# state, "not fully explored (reason)").
 TRACE = re.compile(r"^golife: (?P<function>.*): (?P<states>\d+) states"
-                   r"(?:, gave up: (?P<reason>.*?))?(?P<silent>, silent)?"
+                   r"(?:, (?P<bytes>\d+) bytes per state)?"
+                   r"(?:, gave up: (?P<reason>.*?))?"
+                   r"(?:, not fully explored \((?P<incomplete>.*)\))?"
+                   r"(?P<silent>, silent)?"
                    r", (?P<problems>\d+) problems$")
 
 # A run whose peak RSS reaches this fraction of its RLIMIT_AS cap ran out of
