@@ -1,17 +1,15 @@
 //===- BuiltinChecks.cpp - The list of golife's checks --------------------===//
 
 #include "Checks.h"
-#include <cassert>
 
 namespace golife {
 
 llvm::ArrayRef<const Check *> builtinChecks() {
   static const Check *const All[] = {
-      &channelLeakCheck(),   &deadlockCheck(),    &loopNoExitCheck(),
-      &waitGroupCheck(),     &tickerLeakCheck(),  &contextLeakCheck(),
-      &channelMisuseCheck(), &mutexMisuseCheck(),
+#define GOLIFE_CHECK(Kind, AnalyzerName, TidyName, Description)                \
+  &checkFor<CheckKind::Kind>(),
+#include "golife/Checks.def"
   };
-  static_assert(std::size(All) == NumCheckKinds);
   return All;
 }
 

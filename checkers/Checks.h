@@ -10,14 +10,9 @@ class CheckerRegistry;
 
 namespace golife {
 
-const Check &channelLeakCheck();
-const Check &deadlockCheck();
-const Check &loopNoExitCheck();
-const Check &waitGroupCheck();
-const Check &tickerLeakCheck();
-const Check &contextLeakCheck();
-const Check &channelMisuseCheck();
-const Check &mutexMisuseCheck();
+/// The check of row \p Kind of golife/Checks.def, defined in its file
+/// checkers/<tidy-name>.cpp.
+template <CheckKind Kind> const Check &checkFor();
 
 /// Every built-in check, in CheckKind order.
 llvm::ArrayRef<const Check *> builtinChecks();

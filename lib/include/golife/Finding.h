@@ -19,19 +19,16 @@ class Decl;
 
 namespace golife {
 
-/// The eight user-facing checks. Their names and descriptions are in
-/// checkInfo(); their detection logic is in checkers/<Name>.cpp.
+/// The user-facing checks, one row each in golife/Checks.def; their
+/// detection logic is in checkers/<tidy-name>.cpp.
 enum class CheckKind {
-  ChannelLeak,
-  Deadlock,
-  LoopNoExit,
-  WaitGroup,
-  TickerLeak,
-  ContextLeak,
-  ChannelMisuse,
-  MutexMisuse,
+#define GOLIFE_CHECK(Kind, AnalyzerName, TidyName, Description) Kind,
+#include "golife/Checks.def"
 };
-constexpr unsigned NumCheckKinds = 8;
+constexpr unsigned NumCheckKinds = 0
+#define GOLIFE_CHECK(Kind, AnalyzerName, TidyName, Description) +1
+#include "golife/Checks.def"
+    ;
 
 struct CheckInfo {
   CheckKind Kind;

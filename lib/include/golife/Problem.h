@@ -3,8 +3,8 @@
 // The exploration (lib/Explorer.cpp) reports kind-neutral problems: a
 // goroutine blocked forever at an operation, a goroutine that can never
 // terminate, an obligation (stop a ticker, call a cancel function) that can
-// never be met, or a runtime panic. Each check (checkers/<Name>.cpp) decides
-// which problems are its findings and how to word them.
+// never be met, or a runtime panic. Each check (checkers/<tidy-name>.cpp)
+// decides which problems are its findings and how to word them.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GOLIFE_PROBLEM_H

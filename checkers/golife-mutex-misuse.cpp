@@ -1,4 +1,4 @@
-//===- MutexMisuse.cpp - golife.MutexMisuse / golife-mutex-misuse ---------===//
+//===- golife-mutex-misuse.cpp - golife.MutexMisuse / golife-mutex-misuse -===//
 //
 // Unlock of an unlocked mutex (a panic), and a goroutine that finishes
 // holding a mutex that another goroutine then waits for forever.
@@ -26,7 +26,7 @@ public:
 
 } // namespace
 
-const Check &mutexMisuseCheck() {
+template <> const Check &checkFor<CheckKind::MutexMisuse>() {
   static const MutexMisuse Instance;
   return Instance;
 }

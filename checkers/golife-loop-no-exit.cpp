@@ -1,4 +1,4 @@
-//===- LoopNoExit.cpp - golife.LoopNoExit / golife-loop-no-exit -----------===//
+//===- golife-loop-no-exit.cpp - golife.LoopNoExit / golife-loop-no-exit --===//
 //
 // A goroutine, or the analysed function itself, that keeps running but can
 // never finish: its loop has no reachable exit and no cancellation case.
@@ -27,7 +27,7 @@ public:
 
 } // namespace
 
-const Check &loopNoExitCheck() {
+template <> const Check &checkFor<CheckKind::LoopNoExit>() {
   static const LoopNoExit Instance;
   return Instance;
 }

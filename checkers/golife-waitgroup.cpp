@@ -1,4 +1,4 @@
-//===- WaitGroup.cpp - golife.WaitGroup / golife-waitgroup ----------------===//
+//===- golife-waitgroup.cpp - golife.WaitGroup / golife-waitgroup ---------===//
 //
 // Add and Done that do not match: Wait blocks forever, or the counter is
 // driven negative (a panic).
@@ -27,7 +27,7 @@ public:
 
 } // namespace
 
-const Check &waitGroupCheck() {
+template <> const Check &checkFor<CheckKind::WaitGroup>() {
   static const WaitGroupCheck Instance;
   return Instance;
 }

@@ -1,4 +1,4 @@
-//===- ContextLeak.cpp - golife.ContextLeak / golife-context-leak ---------===//
+//===- golife-context-leak.cpp - golife.ContextLeak / golife-context-leak -===//
 //
 // A cancel function that is never called on some path, and a goroutine that
 // waits on done() of a context that can never be cancelled.
@@ -42,7 +42,7 @@ public:
 
 } // namespace
 
-const Check &contextLeakCheck() {
+template <> const Check &checkFor<CheckKind::ContextLeak>() {
   static const ContextLeak Instance;
   return Instance;
 }

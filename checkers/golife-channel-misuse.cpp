@@ -1,4 +1,4 @@
-//===- ChannelMisuse.cpp - golife.ChannelMisuse / golife-channel-misuse ---===//
+//===- golife-channel-misuse.cpp - golife.ChannelMisuse -------------------===//
 //
 // Operations that make the runtime panic: send on a closed channel, close of
 // a closed or nil channel.
@@ -24,7 +24,7 @@ public:
 
 } // namespace
 
-const Check &channelMisuseCheck() {
+template <> const Check &checkFor<CheckKind::ChannelMisuse>() {
   static const ChannelMisuse Instance;
   return Instance;
 }

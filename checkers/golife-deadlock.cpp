@@ -1,4 +1,4 @@
-//===- Deadlock.cpp - golife.Deadlock / golife-deadlock -------------------===//
+//===- golife-deadlock.cpp - golife.Deadlock / golife-deadlock ------------===//
 //
 // Goroutines that wait on each other in a cycle through mutexes (lock order
 // inversion), a mutex locked twice by one goroutine, and condition variables
@@ -35,7 +35,7 @@ public:
 
 } // namespace
 
-const Check &deadlockCheck() {
+template <> const Check &checkFor<CheckKind::Deadlock>() {
   static const Deadlock Instance;
   return Instance;
 }

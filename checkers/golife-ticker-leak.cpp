@@ -1,4 +1,4 @@
-//===- TickerLeak.cpp - golife.TickerLeak / golife-ticker-leak ------------===//
+//===- golife-ticker-leak.cpp - golife.TickerLeak / golife-ticker-leak ----===//
 //
 // A ticker that is never stopped before its last handle is gone, and
 // go::tick, whose ticker can never be stopped.
@@ -22,7 +22,7 @@ public:
 
 } // namespace
 
-const Check &tickerLeakCheck() {
+template <> const Check &checkFor<CheckKind::TickerLeak>() {
   static const TickerLeak Instance;
   return Instance;
 }

@@ -1,4 +1,4 @@
-//===- ChannelLeak.cpp - golife.ChannelLeak / golife-channel-leak ---------===//
+//===- golife-channel-leak.cpp - golife.ChannelLeak / golife-channel-leak -===//
 //
 // A goroutine (main included) blocked forever on a channel send, receive,
 // range or select: no partner can ever come, the channel is nil, or the only
@@ -61,7 +61,7 @@ public:
 
 } // namespace
 
-const Check &channelLeakCheck() {
+template <> const Check &checkFor<CheckKind::ChannelLeak>() {
   static const ChannelLeak Instance;
   return Instance;
 }
