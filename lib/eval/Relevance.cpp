@@ -5,6 +5,7 @@
 #include "StdLibrary.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -26,7 +27,9 @@ public:
     return !Facts.UsesRuntime;
   }
   bool VisitDeclRefExpr(DeclRefExpr *E) {
-    if (runtime::isRuntimeDecl(E->getDecl()))
+    // A runtime function named (go::spawn passed on); the runtime's
+    // constants (its panic messages) are no operation.
+    if (isa<FunctionDecl>(E->getDecl()) && runtime::isRuntimeDecl(E->getDecl()))
       Facts.UsesRuntime = true;
     return !Facts.UsesRuntime;
   }
@@ -76,10 +79,15 @@ private:
 };
 
 Relevance::Relevance(ASTContext &Ctx) : Ctx(Ctx) {
-  // A unit that never declares namespace go cannot reach the runtime.
+  // A unit that declares none of the runtime's types or functions (in
+  // namespace go itself) cannot reach the runtime.
   for (const Decl *D :
        Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("go")))
-    UnitUsesRuntime |= isa<NamespaceDecl>(D);
+    if (const auto *Go = dyn_cast<NamespaceDecl>(D))
+      for (const NamespaceDecl *Part : Go->redecls())
+        for (const Decl *Member : Part->decls())
+          UnitUsesRuntime |= isa<RecordDecl, ClassTemplateDecl, FunctionDecl,
+                                 FunctionTemplateDecl>(Member);
 }
 
 bool Relevance::holdsRuntime(QualType T) {

@@ -2,12 +2,13 @@
 //
 // Only code that can reach one of the runtime's operations can make a
 // goroutine leak: a function that cannot is not worth a root of its own.
-// A function reaches the runtime when its body (lambdas included) names
-// something of namespace go or handles a value whose type holds a runtime
-// object, or calls a function that does. A call whose target the analysis
-// cannot see from the call (through a function pointer, a std::function, a
-// virtual method) may reach any function of the translation unit, so it
-// counts as reaching the runtime whenever the unit uses the runtime at all.
+// A function reaches the runtime when its body (lambdas included) calls or
+// names a function of namespace go or handles a value whose type holds a
+// runtime object, or calls a function that does. A call whose target the
+// analysis cannot see from the call (through a function pointer, a
+// std::function, a virtual method) may reach any function of the
+// translation unit, so it counts as reaching the runtime whenever the unit
+// declares the runtime's types or functions at all.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GOLIFE_LIB_EVAL_RELEVANCE_H
@@ -39,7 +40,7 @@ private:
   };
 
   clang::ASTContext &Ctx;
-  /// Whether the translation unit declares the runtime's namespace at all.
+  /// Whether the translation unit declares the runtime's types or functions.
   bool UnitUsesRuntime = false;
   llvm::DenseMap<const clang::FunctionDecl *, bool> Known;
   llvm::DenseMap<const clang::Type *, bool> RuntimeTypes;

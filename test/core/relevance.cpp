@@ -9,6 +9,8 @@
 // RUN: not %golife --quiet %s -- %runtime_flags | FileCheck %s --check-prefix=LEAK
 // RUN: %golife --trace --quiet %S/../Inputs/no-runtime.cpp -- %runtime_flags \
 // RUN:   2>&1 | FileCheck %s --check-prefix=NONE --allow-empty
+// RUN: %golife --trace --quiet %S/../Inputs/runtime-constants-only.cpp -- \
+// RUN:   %runtime_flags 2>&1 | FileCheck %s --check-prefix=NONE --allow-empty
 #include <go/go.h>
 
 #include <functional>
