@@ -37,7 +37,10 @@ uint32_t waitedChannel(const Value &V) {
 /// The facts about a lock goroutine \p P waits for forever in \p S.
 void lockFacts(const State &S, const Process &P, bool NobodyMoves,
                Problem &Blocked) {
-  const Mutex &M = S.Objects[P.Wait.Values[0].Id].as<Mutex>();
+  const auto *Waited = S.Objects[P.Wait.Values[0].Id].getAs<Mutex>();
+  if (!Waited)
+    return;
+  const Mutex &M = *Waited;
   ProcId Holder = M.Writer;
   // Read locks name no holder: when every other goroutine has finished,
   // the readers that still hold it are among them.
@@ -52,8 +55,9 @@ void lockFacts(const State &S, const Process &P, bool NobodyMoves,
   Blocked.SelfLock = &H == &P;
   Blocked.HolderFinished = H.isFinished();
   if (!Blocked.SelfLock && H.Wait.K == Pending::Kind::Lock) {
-    ProcId Next = S.Objects[H.Wait.Values[0].Id].as<Mutex>().Writer;
-    Blocked.LockCycle = Next < S.Processes.size() && &S.Processes[Next] == &P;
+    const auto *Next = S.Objects[H.Wait.Values[0].Id].getAs<Mutex>();
+    Blocked.LockCycle = Next && Next->Writer < S.Processes.size() &&
+                        &S.Processes[Next->Writer] == &P;
   }
   Blocked.HolderBlocked =
       !Blocked.SelfLock && !Blocked.LockCycle && !H.isFinished() && NobodyMoves;

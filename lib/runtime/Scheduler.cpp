@@ -207,8 +207,8 @@ private:
   }
 
   void acquire(ProcId P, ObjId M, bool Reader) {
-    const Mutex &Held = S.Objects[M].as<Mutex>();
-    if (Held.Writer != NoProcess || (!Reader && Held.Readers != 0))
+    const Mutex *Held = S.Objects[M].getAs<Mutex>();
+    if (!Held || Held->Writer != NoProcess || (!Reader && Held->Readers != 0))
       return;
     Transition &T = add({P}, {M});
     Mutex &Taken = T.Next.Objects[M].as<Mutex>();

@@ -70,9 +70,10 @@ Effect mutexRLock(Call &C) {
 
 std::optional<Effect> unlock(State &S, ObjId M, bool Reader) {
   Object &O = S.Objects[M];
-  if (O.Escaped)
+  Mutex *Locked = O.getAs<Mutex>();
+  if (O.Escaped || !Locked) // not a mutex the analysis follows
     return std::nullopt;
-  Mutex &Held = O.as<Mutex>();
+  Mutex &Held = *Locked;
   if (Reader ? Held.Readers == 0 : Held.Writer == NoProcess)
     return Effect::panic(Reader ? go::panic_messages::RUnlockOfUnlocked
                                 : go::panic_messages::UnlockOfUnlocked,
