@@ -261,6 +261,8 @@ void Interpreter::declare(const VarDecl *Var) {
     return; // statics are shared across calls: memory not followed
   const Expr *Init = Var->getInit();
   Value V = Init ? valueOf(Init) : defaultValue(Var->getType(), nullptr);
+  if (Dead.isDead(frame().Function, Var))
+    V = {}; // its value can never matter: one state for all of them
   frame().Locals[Var] = cellFor(Var->getType(), V);
 }
 

@@ -25,17 +25,21 @@ std::string assumption(const ASTContext &Ctx, const Expr *Condition,
   return "assuming " + Subject + " is " + (Holds ? "true" : "false");
 }
 
-/// Makes \p F wait at the head of \p Loop: a scheduling point, so that
-/// loops revisit states.
-void enterLoopHead(Process &Proc, Frame &F, const Stmt *Loop) {
+} // namespace
+
+void Interpreter::enterLoopHead(State &St, ProcId Id, const Stmt *Loop) {
+  Process &Proc = St.Processes[Id];
+  Frame &F = Proc.Stack.back();
   Proc.LastLoop = Loop;
   F.Env.clear();
   F.Decisions.clear();
+  for (const auto &[Local, Id] : F.Locals)
+    if (const auto *Var = dyn_cast<VarDecl>(Local);
+        Var && Dead.isDead(F.Function, Var))
+      St.Cells[Id].V = {};
   Proc.Wait = Pending{Pending::Kind::LoopHead};
   Proc.Wait.Loop = Loop;
 }
-
-} // namespace
 
 const CFG *Interpreter::graphOf(const FunctionDecl *FD) {
   auto &Slot = Graphs[FD];
@@ -135,7 +139,7 @@ bool Interpreter::finishBlock() {
   frame().Block = Choices[0];
   frame().Element = 0;
   if (Loop) {
-    enterLoopHead(proc(), frame(), Loop);
+    enterLoopHead(*S, P, Loop);
     return true;
   }
   return false;
@@ -250,7 +254,7 @@ std::vector<const CFGBlock *> Interpreter::branch() {
   OF.Block = Choices[1];
   OF.Element = 0;
   if (const Stmt *Loop = F.Block->getLoopTarget())
-    enterLoopHead(OtherProc, OF, Loop);
+    enterLoopHead(Other, P, Loop);
   Forks->push_back(std::move(Other));
   if (V.is(Value::Kind::Cond))
     S->Assumptions.push_back({V.Id, V.Opcode, V.Int, !V.Negated});

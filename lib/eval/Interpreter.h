@@ -18,6 +18,7 @@
 
 #include "../runtime/Api.h"
 #include "../runtime/Scheduler.h"
+#include "DeadVariables.h"
 #include "golife/Analysis.h"
 #include "clang/AST/StmtVisitor.h"
 #include "llvm/ADT/DenseMap.h"
@@ -64,6 +65,7 @@ private:
   std::string GaveUpReason;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<clang::CFG>>
       Graphs;
+  DeadVariables Dead;
 
   // The goroutine being run.
   State *S = nullptr;
@@ -85,6 +87,10 @@ private:
   /// the state when the condition cannot be decided.
   std::vector<const clang::CFGBlock *> branch();
   void exec(const clang::CFGElement &Element);
+  /// Makes goroutine \p Id of \p St wait at the head of \p Loop: a
+  /// scheduling point, so that loops revisit states; locals whose value can
+  /// never matter are forgotten there.
+  void enterLoopHead(State &St, ProcId Id, const clang::Stmt *Loop);
   void wait(Pending W) { proc().Wait = std::move(W); }
   void panic(const clang::Expr *Site, std::string Message, OpKind Op);
   /// Resumes a select at case \p Index.
