@@ -45,9 +45,9 @@ public:
     if (const auto *Method = dyn_cast<CXXMethodDecl>(FD);
         Method && Method->getParent()->isLambda())
       return true;
-    // A function that cannot reach the runtime cannot leak a goroutine.
-    if (SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())) &&
-        Relevant.mayReachRuntime(FD))
+    // TraverseDecl keeps to the main file. A function that cannot reach the
+    // runtime cannot leak a goroutine.
+    if (Relevant.mayReachRuntime(FD))
       Roots.push_back(FD);
     return true;
   }

@@ -98,8 +98,8 @@ void exploreFunction(const FunctionDecl &Root, ASTContext &Ctx,
   Stats.StateBytes += E.bytes();
   if (Options.Trace)
     llvm::errs() << "golife: " << Root.getQualifiedNameAsString() << ": "
-                 << E.size() << " states, " << E.bytes() / E.size()
-                 << " bytes per state"
+                 << E.size() << " states, "
+                 << (E.size() ? E.bytes() / E.size() : 0) << " bytes per state"
                  << (Incomplete.empty()
                          ? ""
                          : ", not fully explored (" + Incomplete + "), silent")
