@@ -274,13 +274,20 @@ public:
           R.Notes.push_back({placeOf(FullSourceLoc(N.Loc, SM)), N.Message});
         Out.Findings.push_back(std::move(R));
       }
-      for (const IncompleteFunction &I : Stats.Incomplete)
-        if (!llvm::any_of(Out.Incomplete, [&](const IncompleteAnalysis &Seen) {
-              return Seen.Function == I.Function->getQualifiedNameAsString();
+      // A function analysed under several budgets is listed once (overloads
+      // of one name apart, by their place).
+      for (const IncompleteFunction &I : Stats.Incomplete) {
+        IncompleteAnalysis Named{
+            placeOf(FullSourceLoc(I.Function->getLocation(), SM)),
+            I.Function->getQualifiedNameAsString(), I.Reason};
+        if (llvm::none_of(Out.Incomplete, [&](const IncompleteAnalysis &Seen) {
+              return Seen.Function == Named.Function &&
+                     Seen.Where.File == Named.Where.File &&
+                     Seen.Where.Line == Named.Where.Line &&
+                     Seen.Where.Column == Named.Where.Column;
             }))
-          Out.Incomplete.push_back(
-              {placeOf(FullSourceLoc(I.Function->getLocation(), SM)),
-               I.Function->getQualifiedNameAsString(), I.Reason});
+          Out.Incomplete.push_back(std::move(Named));
+      }
     }
     // Analyses under different budgets each come sorted by place.
     if (ChecksByBudget.size() > 1)
