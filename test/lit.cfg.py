@@ -9,8 +9,8 @@ from lit.llvm.subst import ToolSubst
 config.name = "golife"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".cpp", ".test"]
-# Inputs and the corpora hold programs, not tests.
-config.excludes = ["Inputs", "corpus"]
+# Inputs, the corpora and programs hold programs, not tests.
+config.excludes = ["Inputs", "corpus", "programs"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.golife_binary_dir, "test")
 

@@ -121,7 +121,19 @@ bool Interpreter::runtimeCall(const CallExpr *CE, const FunctionDecl *FD) {
   Call C{*S, P, CE, Receiver,
          argumentValues(llvm::ArrayRef(CE->getArgs(), CE->getNumArgs())
                             .drop_front(FirstArg))};
-  apply(Handle(C), CE);
+  std::optional<Reach> Given;
+  if (usesObjectState(Handle)) {
+    Given.emplace(*S);
+    Given->from(Receiver);
+    for (const Value &Arg : C.Args)
+      Given->from(Arg);
+  }
+  Effect E = Handle(C);
+  if (Given && !E.onlyWaits())
+    for (ObjId O = 0; O < Given->objects().size(); ++O)
+      if (Given->object(O))
+        Operated.push_back(O);
+  apply(E, CE);
   return true;
 }
 

@@ -84,6 +84,7 @@ void Interpreter::panic(const Expr *Site, std::string Message, OpKind Op) {
 void Interpreter::run(const State &From, ProcId Id, std::vector<State> &Out) {
   std::vector<State> Work{From};
   Work.back().Processes[Id].Wait = Pending{};
+  Operated.clear();
   unsigned Steps = 0;
   while (!Work.empty() && !gaveUp()) {
     State Current = std::move(Work.back());

@@ -58,6 +58,11 @@ public:
   /// Why the analysis gave up, for --trace style diagnostics.
   const std::string &gaveUpReason() const { return GaveUpReason; }
   std::vector<PanicSite> Panics;
+  /// The objects whose state the runtime's calls of the last run() read or
+  /// changed, beyond the waits they registered: the partial-order
+  /// reduction (lib/explore/Reduction.h) compares them with what the other
+  /// goroutines can reach.
+  std::vector<ObjId> Operated;
 
 private:
   clang::ASTContext &Ctx;

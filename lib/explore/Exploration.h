@@ -4,6 +4,7 @@
 
 #include "../eval/Interpreter.h"
 #include "Canonical.h"
+#include "Reduction.h"
 #include "llvm/ADT/DenseMap.h"
 
 namespace golife::explore {
@@ -21,7 +22,8 @@ class Exploration {
 public:
   Exploration(const clang::FunctionDecl &Root, clang::ASTContext &Ctx,
               const AnalysisOptions &Options)
-      : Root(Root), Interp(Ctx, Options), Options(Options) {}
+      : Root(Root), Interp(Ctx, Options), Options(Options),
+        Reducer(unitUsesDefaultCase(Ctx)) {}
 
   /// Builds the state graph; why it stopped before its end (a budget, code
   /// beyond the analysis), or nothing when it is complete.
@@ -32,23 +34,43 @@ public:
   const std::string &gaveUpReason() const { return Interp.gaveUpReason(); }
   unsigned size() const { return Nodes.size(); }
   uint64_t bytes() const { return Bytes; }
+  /// States expanded by a single goroutine's run (partial-order reduction).
+  unsigned expandedAlone() const { return ExpandedAlone; }
+  /// Whether the reduction was given up for this function (a frozen cell
+  /// was written) and the graph built again in full.
+  bool reductionBroken() const { return ReductionBroken; }
 
 private:
+  /// A state reached by a transition, in canonical form.
+  struct Successor {
+    State Canonical;
+    Fingerprint Id;
+    std::vector<ProcId> Moved;
+  };
+
   const clang::FunctionDecl &Root;
   eval::Interpreter Interp;
   const AnalysisOptions &Options;
+  Reduction Reducer;
   std::vector<State> Nodes;
   std::vector<std::vector<Edge>> Edges;
   llvm::DenseMap<Fingerprint, unsigned> Index;
   std::vector<PanicSite> Panics;
   bool StateTooLarge = false;
+  bool ReductionBroken = false;
+  unsigned ExpandedAlone = 0;
   uint64_t Bytes = 0; ///< estimated size of the states kept
 
+  /// Builds the graph, with or without the reduction.
+  std::string explore(bool Reduce);
+  Successor identify(const State &S, std::vector<ProcId> Moved) const;
   /// The node of \p S, added when new.
-  unsigned add(State S);
-  /// The successors of \p S with the goroutines each moves.
-  void successors(const State &S,
-                  std::vector<std::pair<State, std::vector<ProcId>>> &Out);
+  unsigned add(Successor S);
+  /// Runs goroutine \p P of \p S, keeping the panics met on the way.
+  Run runOf(const State &S, ProcId P, bool Reduce);
+  /// The successors of \p S with the goroutines each moves: those of one
+  /// goroutine's run when it runs alone, else those of every transition.
+  void expand(const State &S, bool Reduce, std::vector<Successor> &Out);
 
   // Verdicts.cpp
   std::vector<WaitTarget> targets(const State &S, const Process &P) const;

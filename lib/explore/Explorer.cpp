@@ -12,17 +12,32 @@
 #include "clang/AST/Decl.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
+#include <map>
 
 using namespace clang;
 
 namespace golife::explore {
 
 std::string Exploration::build() {
+  std::string Incomplete = explore(Options.Reduce);
+  if (!ReductionBroken)
+    return Incomplete;
+  Nodes.clear();
+  Edges.clear();
+  Index.clear();
+  Panics.clear();
+  Bytes = 0;
+  ExpandedAlone = 0;
+  StateTooLarge = false;
+  return explore(false);
+}
+
+std::string Exploration::explore(bool Reduce) {
   State Initial = Interp.start(Root);
   if (Interp.gaveUp())
     return "code it cannot follow: " + Interp.gaveUpReason();
   auto Start = std::chrono::steady_clock::now();
-  add(std::move(Initial));
+  add(identify(Initial, {}));
   for (unsigned N = 0; N < Nodes.size(); ++N) {
     if (Nodes.size() > Options.MaxStates)
       return "state budget";
@@ -31,12 +46,15 @@ std::string Exploration::build() {
     if (N % 64 == 0 && std::chrono::steady_clock::now() - Start >
                            std::chrono::seconds(Options.MaxSeconds))
       return "time budget";
-    std::vector<std::pair<State, std::vector<ProcId>>> Next;
-    successors(Nodes[N], Next);
+    std::vector<Successor> Next;
+    expand(Nodes[N], Reduce, Next);
     if (Interp.gaveUp())
       return "code it cannot follow: " + Interp.gaveUpReason();
-    for (auto &[Successor, Moved] : Next) {
-      unsigned To = add(std::move(Successor));
+    if (Reduce && ReductionBroken)
+      return ""; // build() starts again, without the reduction
+    for (Successor &Reached : Next) {
+      std::vector<ProcId> Moved = std::move(Reached.Moved);
+      unsigned To = add(std::move(Reached));
       if (StateTooLarge)
         return "state size budget";
       Edges[N].push_back({To, std::move(Moved)});
@@ -45,41 +63,82 @@ std::string Exploration::build() {
   return Nodes.size() <= Options.MaxStates ? "" : "state budget";
 }
 
-unsigned Exploration::add(State S) {
+Exploration::Successor Exploration::identify(const State &S,
+                                             std::vector<ProcId> Moved) const {
   State Canonical = canonicalize(S);
+  Fingerprint Id = fingerprint(Canonical);
+  return {std::move(Canonical), Id, std::move(Moved)};
+}
+
+unsigned Exploration::add(Successor S) {
+  const State &Canonical = S.Canonical;
   StateTooLarge |= Canonical.Processes.size() + Canonical.Cells.size() +
                        Canonical.Objects.size() >
                    Options.MaxStateSize;
-  auto [It, New] = Index.try_emplace(fingerprint(Canonical), Nodes.size());
+  auto [It, New] = Index.try_emplace(S.Id, Nodes.size());
   if (New) {
     Bytes += approximateBytes(Canonical) + sizeof(Edge);
-    Nodes.push_back(std::move(Canonical));
+    Nodes.push_back(std::move(S.Canonical));
     Edges.emplace_back();
   }
   return It->second;
 }
 
-void Exploration::successors(
-    const State &S, std::vector<std::pair<State, std::vector<ProcId>>> &Out) {
+Run Exploration::runOf(const State &S, ProcId P, bool Reduce) {
+  Run R{P};
+  Interp.run(S, P, R.Outcomes);
+  R.Operated = std::move(Interp.Operated);
+  for (PanicSite &Site : Interp.Panics)
+    Panics.push_back(std::move(Site));
+  Interp.Panics.clear();
+  ReductionBroken |= Reduce && Reducer.breaksFrozen(S, R);
+  return R;
+}
+
+void Exploration::expand(const State &S, bool Reduce,
+                         std::vector<Successor> &Out) {
+  std::map<ProcId, Run> Tried;
+  for (ProcId P = 0; Reduce && P < S.Processes.size(); ++P) {
+    const Process &Proc = S.Processes[P];
+    if (Proc.isFinished() || (Proc.Wait.K != Pending::Kind::None &&
+                              Proc.Wait.K != Pending::Kind::LoopHead))
+      continue;
+    Run R = runOf(S, P, Reduce);
+    if (ReductionBroken || Interp.gaveUp())
+      return;
+    if (Reducer.runsAlone(S, R)) {
+      for (const State &Stopped : R.Outcomes)
+        Out.push_back(identify(Stopped, {P}));
+      // The cycle proviso: a run that leads back to a state already seen
+      // may close a cycle on which the others are postponed forever, so
+      // such a state is expanded in full.
+      if (llvm::none_of(Out, [&](const Successor &Reached) {
+            return Index.count(Reached.Id);
+          })) {
+        ++ExpandedAlone;
+        return;
+      }
+      Out.clear();
+    }
+    Tried.emplace(P, std::move(R));
+  }
+
   std::vector<Transition> Enabled;
   transitions(S, Enabled);
   for (Transition &T : Enabled) {
     if (T.Runs) {
       ProcId P = T.Moved[0];
-      std::vector<State> Ran;
-      Interp.run(S, P, Ran);
-      for (State &Stopped : Ran)
-        Out.push_back({std::move(Stopped), {P}});
-      for (PanicSite &Site : Interp.Panics)
-        Panics.push_back(std::move(Site));
-      Interp.Panics.clear();
+      auto It = Tried.find(P);
+      Run R = It != Tried.end() ? std::move(It->second) : runOf(S, P, Reduce);
+      for (const State &Stopped : R.Outcomes)
+        Out.push_back(identify(Stopped, {P}));
       continue;
     }
     if (T.Panic)
       Panics.push_back(*T.Panic);
     for (const Resume &R : T.Resumes)
       Interp.resume(T.Next, R);
-    Out.push_back({std::move(T.Next), std::move(T.Moved)});
+    Out.push_back(identify(T.Next, std::move(T.Moved)));
   }
 }
 
@@ -99,7 +158,10 @@ void exploreFunction(const FunctionDecl &Root, ASTContext &Ctx,
   if (Options.Trace)
     llvm::errs() << "golife: " << Root.getQualifiedNameAsString() << ": "
                  << E.size() << " states, "
-                 << (E.size() ? E.bytes() / E.size() : 0) << " bytes per state"
+                 << (E.size() ? E.bytes() / E.size() : 0)
+                 << " bytes per state, " << E.expandedAlone()
+                 << " expanded by one goroutine alone"
+                 << (E.reductionBroken() ? " (reduction given up)" : "")
                  << (Incomplete.empty()
                          ? ""
                          : ", not fully explored (" + Incomplete + "), silent")

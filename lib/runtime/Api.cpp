@@ -1,6 +1,7 @@
 //===- Api.cpp - The runtime's API table ----------------------------------===//
 
 #include "Rules.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -121,6 +122,37 @@ Handler handlerOf(const FunctionDecl *FD) {
 
 bool isCaseRecv(const FunctionDecl *FD) { return handlerOf(FD) == caseRecv; }
 bool isCaseSend(const FunctionDecl *FD) { return handlerOf(FD) == caseSend; }
+
+bool usesObjectState(Handler H) {
+  static const Handler Stateless[] = {
+      spawn,    run,      yield,       exitByPanic, defer,     makeChan,
+      caseRecv, caseSend, caseDefault, background,  chanIsNil, unknownResult};
+  return !llvm::is_contained(Stateless, H);
+}
+
+/// Whether namespace \p NS, or a namespace inline in it, declares a
+/// function named \p Name that some code refers to.
+static bool refersTo(const NamespaceDecl *NS, IdentifierInfo &Name) {
+  for (const NamedDecl *D : NS->lookup(&Name))
+    if (D->isReferenced())
+      return true;
+  for (const NamespaceDecl *Part : NS->redecls())
+    for (const Decl *D : Part->decls())
+      if (const auto *Inner = dyn_cast<NamespaceDecl>(D);
+          Inner && Inner->isInline() && refersTo(Inner, Name))
+        return true;
+  return false;
+}
+
+bool unitUsesDefaultCase(ASTContext &Ctx) {
+  IdentifierInfo &Go = Ctx.Idents.get("go");
+  IdentifierInfo &CaseDefault = Ctx.Idents.get("caseDefault");
+  for (const NamedDecl *D : Ctx.getTranslationUnitDecl()->lookup(&Go))
+    if (const auto *NS = dyn_cast<NamespaceDecl>(D);
+        NS && refersTo(NS, CaseDefault))
+      return true;
+  return false;
+}
 
 RuntimeType runtimeTypeOf(QualType T) {
   const auto *Record = T.getNonReferenceType()->getAsCXXRecordDecl();

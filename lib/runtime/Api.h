@@ -85,6 +85,21 @@ struct Effect {
     E.Args = std::move(Escaping);
     return E;
   }
+
+  /// Whether the call only waits: it registers an offer or a wait that the
+  /// scheduler completes, and changes no object.
+  bool onlyWaits() const {
+    switch (Wait.K) {
+    case Pending::Kind::Send:
+    case Pending::Kind::Recv:
+    case Pending::Kind::Select:
+    case Pending::Kind::Lock:
+    case Pending::Kind::WaitGroup:
+      return K == Kind::Block;
+    default:
+      return false;
+    }
+  }
 };
 
 using Handler = Effect (*)(Call &);
@@ -95,6 +110,14 @@ Handler handlerOf(const clang::FunctionDecl *FD);
 bool isCaseRecv(const clang::FunctionDecl *FD);
 /// Whether \p FD is go::caseSend.
 bool isCaseSend(const clang::FunctionDecl *FD);
+/// Whether a call handled by \p H may read or change the state of the
+/// objects it is given, beyond registering the wait it blocks at. Making
+/// cases, channels or goroutines, and calls whose result the model leaves
+/// unknown, do not: the partial-order reduction relies on it.
+bool usesObjectState(Handler H);
+/// Whether the translation unit calls go::caseDefault: only then can a
+/// goroutine offering to send or receive take a select's default away.
+bool unitUsesDefaultCase(clang::ASTContext &Ctx);
 
 /// The runtime's types whose values the analysis models.
 enum class RuntimeType {

@@ -5,23 +5,29 @@
 namespace golife::runtime {
 
 void escape(State &S, const Value &V) {
-  std::vector<Value> Work{V};
-  std::vector<bool> SeenCells(S.Cells.size());
+  Reach Reached(S);
+  Reached.from(V);
+  for (ObjId O = 0; O < S.Objects.size(); ++O)
+    if (Reached.object(O))
+      S.Objects[O].Escaped = true;
+}
+
+void Reach::from(const Value &Root) {
+  Work.push_back(Root);
   while (!Work.empty()) {
     Value Item = Work.back();
     Work.pop_back();
     switch (Item.K) {
     case Value::Kind::Object: {
-      Object &O = S.Objects[Item.Id];
-      if (O.Escaped)
-        break;
-      O.Escaped = true;
-      O.forEachLink([&](ObjId Linked) {
-        if (Linked != NoObject)
-          Work.push_back(Value::object(Linked));
-      });
-      if (const auto *D = O.getAs<Deferred>())
-        Work.push_back(D->Callee);
+      if (!object(Item.Id) && Item.Id < Objects.size()) {
+        Objects[Item.Id] = true;
+        const Object &O = S.Objects[Item.Id];
+        O.forEachLink([&](ObjId Linked) {
+          if (Linked != NoObject)
+            Work.push_back(Value::object(Linked));
+        });
+        O.forEachValue([&](const Value &Held) { Work.push_back(Held); });
+      }
       break;
     }
     case Value::Kind::Case:
@@ -29,24 +35,38 @@ void escape(State &S, const Value &V) {
         Work.push_back(Value::cell(Item.Aux));
       [[fallthrough]];
     case Value::Kind::Iterator:
-      if (Item.Id < S.Objects.size())
-        Work.push_back(Value::object(Item.Id));
+      Work.push_back(Value::object(Item.Id));
       break;
     case Value::Kind::Closure:
       Work.push_back(Value::cell(Item.Id));
       break;
     case Value::Kind::Cell:
-      if (SeenCells[Item.Id])
-        break;
-      SeenCells[Item.Id] = true;
-      Work.push_back(S.Cells[Item.Id].V);
-      for (const auto &Field : S.Cells[Item.Id].Fields)
-        Work.push_back(Value::cell(Field.second));
+      if (!cell(Item.Id) && Item.Id < Cells.size()) {
+        Cells[Item.Id] = true;
+        Work.push_back(S.Cells[Item.Id].V);
+        for (const auto &Field : S.Cells[Item.Id].Fields)
+          Work.push_back(Value::cell(Field.second));
+      }
       break;
     default:
       break;
     }
   }
+}
+
+void Reach::fromProcess(const Process &P) {
+  for (const Frame &F : P.Stack) {
+    from(F.This);
+    from(F.ReturnValue);
+    if (F.Captures != NoObject)
+      from(Value::cell(F.Captures));
+    for (const auto &Local : F.Locals)
+      from(Value::cell(Local.second));
+    for (const auto &Entry : F.Env)
+      from(Entry.second);
+  }
+  for (const Value &V : P.Wait.Values)
+    from(V);
 }
 
 } // namespace golife::runtime

@@ -84,50 +84,61 @@ struct Channel {
   int64_t Capacity = 0;
   std::vector<Value> Buffer;
   bool Closed = false;
+  bool operator==(const Channel &) const = default;
 };
 struct WaitGroup {
   int64_t Counter = 0;
+  bool operator==(const WaitGroup &) const = default;
 };
 /// Mutex and RWMutex.
 struct Mutex {
   ProcId Writer = NoProcess; ///< the goroutine holding it for writing
   int64_t Readers = 0;
+  bool operator==(const Mutex &) const = default;
 };
 struct Cond {
   ObjId Mutex = NoObject;
   std::vector<ProcId> Waiters; ///< goroutines waiting for a signal, in order
+  bool operator==(const Cond &) const = default;
 };
 struct Once {
   bool Ran = false;
+  bool operator==(const Once &) const = default;
 };
 /// A Ticker, or the ticker behind go::tick.
 struct Ticker {
   ObjId C = NoObject;
   int64_t Period = -1; ///< nanoseconds; -1 when unknown
   bool Stopped = false;
+  bool operator==(const Ticker &) const = default;
 };
 struct Timer {
   ObjId C = NoObject;
   bool Stopped = false;
+  bool operator==(const Timer &) const = default;
 };
 struct Context {
   ObjId Done = NoObject;   ///< its done() channel; none: never done
   ObjId Parent = NoObject; ///< the context it derives from
   bool Cancelled = false;
+  bool operator==(const Context &) const = default;
 };
 struct CancelFunc {
   ObjId Context = NoObject;
   bool Called = false;
+  bool operator==(const CancelFunc &) const = default;
 };
 /// A go::defer guard: Callee runs when it is destroyed.
 struct Deferred {
   Value Callee;
   bool Ran = false;
+  bool operator==(const Deferred &) const = default;
 };
 /// std::lock_guard / unique_lock / scoped_lock of one mutex.
 struct LockGuard {
   ObjId Mutex = NoObject;
   bool Released = false;
+  bool operator==(const LockGuard &) const = default;
 };
 
 struct Object {
@@ -136,6 +147,7 @@ struct Object {
       Data;
   const clang::Expr *Made = nullptr; ///< where it was created
   bool Escaped = false;              ///< code the analysis cannot see has it
+  bool operator==(const Object &) const = default;
 
   template <typename T> bool is() const {
     return std::holds_alternative<T>(Data);
@@ -156,9 +168,20 @@ struct Object {
     return false;
   }
 
-  /// Calls \p Visit on every object id this object refers to, by reference,
-  /// so that a renumbering can rewrite them.
-  template <typename F> void forEachLink(F &&Visit) {
+  /// Calls \p Visit on every object id this object refers to, by reference
+  /// when the object is not const, so that a renumbering can rewrite them.
+  template <typename F> void forEachLink(F &&Visit) { linksOf(*this, Visit); }
+  template <typename F> void forEachLink(F &&Visit) const {
+    linksOf(*this, Visit);
+  }
+  /// Calls \p Visit on every value this object holds, likewise.
+  template <typename F> void forEachValue(F &&Visit) { valuesOf(*this, Visit); }
+  template <typename F> void forEachValue(F &&Visit) const {
+    valuesOf(*this, Visit);
+  }
+
+private:
+  template <typename Self, typename F> static void linksOf(Self &O, F &Visit) {
     std::visit(
         [&](auto &Primitive) {
           using T = std::decay_t<decltype(Primitive)>;
@@ -173,14 +196,13 @@ struct Object {
           } else if constexpr (std::is_same_v<T, CancelFunc>)
             Visit(Primitive.Context);
         },
-        Data);
+        O.Data);
   }
-  /// Calls \p Visit on every value this object holds, by reference.
-  template <typename F> void forEachValue(F &&Visit) {
-    if (auto *C = getAs<Channel>())
-      for (Value &V : C->Buffer)
+  template <typename Self, typename F> static void valuesOf(Self &O, F &Visit) {
+    if (auto *C = O.template getAs<Channel>())
+      for (auto &V : C->Buffer)
         Visit(V);
-    if (auto *D = getAs<Deferred>())
+    if (auto *D = O.template getAs<Deferred>())
       Visit(D->Callee);
   }
 };
@@ -309,6 +331,29 @@ inline Value load(const State &S, const Value &V) {
 /// Makes every object reachable from \p V escaped: code the analysis cannot
 /// see may use them at any time.
 void escape(State &S, const Value &V);
+
+/// The cells and objects reachable from some roots of a state: through a
+/// cell's value and fields, an object's links and the values it holds (a
+/// channel's buffer, a deferred callee).
+class Reach {
+public:
+  explicit Reach(const State &S)
+      : S(S), Cells(S.Cells.size()), Objects(S.Objects.size()) {}
+
+  void from(const Value &V);
+  /// Everything goroutine \p P can use: its frames and what it waits on.
+  void fromProcess(const Process &P);
+
+  bool cell(CellId C) const { return C < Cells.size() && Cells[C]; }
+  bool object(ObjId O) const { return O < Objects.size() && Objects[O]; }
+  const std::vector<bool> &cells() const { return Cells; }
+  const std::vector<bool> &objects() const { return Objects; }
+
+private:
+  const State &S;
+  std::vector<bool> Cells, Objects;
+  std::vector<Value> Work;
+};
 
 } // namespace golife::runtime
 

@@ -168,6 +168,11 @@ cl::opt<unsigned> MaxSeconds("max-seconds", cl::desc(MaxSecondsHelp),
                              cl::value_desc("N"),
                              cl::init(AnalysisOptions().MaxSeconds),
                              cl::cat(Category));
+cl::opt<bool> NoReduction(
+    "no-reduction",
+    cl::desc("Explore every interleaving, without the partial-order "
+             "reduction (slower; for checking the reduction)"),
+    cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the checks enabled for the first "
                                   "file (or the current folder) and exit"),
@@ -255,6 +260,7 @@ public:
       Options.MaxStates = Budget;
       Options.MaxMemoryMB = MaxMemoryMB;
       Options.MaxSeconds = MaxSeconds;
+      Options.Reduce = !NoReduction;
       Options.Trace = Trace;
       AnalysisStats Stats;
       for (const Finding &F :

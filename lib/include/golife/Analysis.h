@@ -29,6 +29,9 @@ struct AnalysisOptions {
   /// Goroutines, cells and objects one state may hold: a state that keeps
   /// growing (goroutines spawned in an unbounded loop) ends the exploration.
   unsigned MaxStateSize = 2000;
+  /// Expand a state by one goroutine's run when it commutes with all else
+  /// (partial-order reduction); off only to check the reduction.
+  bool Reduce = true;
   /// Print, per analysed function, how the exploration went (to stderr).
   bool Trace = false;
 };
