@@ -49,9 +49,9 @@ void Interpreter::popFrame() {
   if (proc().Stack.empty() && P == 0) {
     escape(*S, Done.ReturnValue); // the analysed function's caller gets it
     // Where the analysed function left: what it spawned runs on without it.
-    S->Events.push_back({Done.Returned ? Done.Returned->getBeginLoc()
-                                       : Done.Function->getBodyRBrace(),
-                         "the function returns here", NoObject, proc().Key});
+    S->record({Done.Returned ? Done.Returned->getBeginLoc()
+                             : Done.Function->getBodyRBrace(),
+               "the function returns here", NoObject, proc().Key});
   }
   if (proc().Stack.empty() || !Done.CallSite)
     return;

@@ -242,9 +242,8 @@ std::vector<const CFGBlock *> Interpreter::branch() {
   if (Terminator && isa<IfStmt, AbstractConditionalOperator>(Terminator)) {
     const auto *Tested = cast<Expr>(Condition);
     note(Tested, assumption(Ctx, Tested, true), proc().Key);
-    Other.Events.push_back({Tested->getBeginLoc(),
-                            assumption(Ctx, Tested, false), NoObject,
-                            proc().Key});
+    Other.record({Tested->getBeginLoc(), assumption(Ctx, Tested, false),
+                  NoObject, proc().Key});
   }
   Process &OtherProc = Other.Processes[P];
   Frame &OF = OtherProc.Stack.back();

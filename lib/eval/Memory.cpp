@@ -104,8 +104,8 @@ void Interpreter::store(const Value &Target, const Value &V) {
 
 void Interpreter::note(const Expr *Site, std::string Message,
                        std::string ProcessKey) {
-  S->Events.push_back({Site->getBeginLoc(), std::move(Message), NoObject,
-                       std::move(ProcessKey)});
+  S->record({Site->getBeginLoc(), std::move(Message), NoObject,
+             std::move(ProcessKey)});
 }
 
 } // namespace golife::eval

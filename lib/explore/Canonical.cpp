@@ -2,120 +2,12 @@
 
 #include "Canonical.h"
 #include "llvm/Support/xxhash.h"
+#include <algorithm>
+#include <tuple>
 
 namespace golife::explore {
 using namespace golife::runtime;
 namespace {
-
-class Canonicalizer {
-public:
-  explicit Canonicalizer(const State &In)
-      : In(In), CellMap(In.Cells.size(), -1), ObjMap(In.Objects.size(), -1) {}
-
-  State run() {
-    if (In.ended())
-      return Out; // a panic ended the program: nothing of it is left
-    Out.Processes = In.Processes;
-    Out.Now = In.Now;
-    Out.NextSymbol = In.NextSymbol;
-    Out.Assumptions = In.Assumptions;
-    for (Process &P : Out.Processes) {
-      for (Frame &F : P.Stack) {
-        F.This = value(F.This);
-        F.ReturnValue = value(F.ReturnValue);
-        if (F.Captures != NoObject)
-          F.Captures = cell(F.Captures);
-        for (auto &Local : F.Locals)
-          Local.second = cell(Local.second);
-        for (auto &Entry : F.Env)
-          Entry.second = value(Entry.second);
-      }
-      for (Value &V : P.Wait.Values)
-        V = value(V);
-    }
-    // Unmet obligations stay, even once no handle reaches them.
-    for (ObjId O = 0; O < In.Objects.size(); ++O)
-      if (In.Objects[O].isUnmetObligation())
-        object(O);
-    // An alarm is no root: once nothing reaches what it would fire on,
-    // firing it can change nothing (an after() in a loop leaves one per
-    // iteration).
-    for (const Alarm &A : In.Alarms) {
-      Alarm Copy = A;
-      if (A.K != Alarm::Kind::Sleep) {
-        if (A.Target < In.Objects.size() && ObjMap[A.Target] < 0)
-          continue;
-        Copy.Target = object(A.Target);
-      }
-      Out.Alarms.push_back(Copy);
-    }
-    for (const Event &E : In.Events) {
-      Event Copy = E;
-      if (E.Object != NoObject) {
-        if (ObjMap[E.Object] < 0)
-          continue;
-        Copy.Object = ObjMap[E.Object];
-      }
-      Out.Events.push_back(std::move(Copy));
-    }
-    return std::move(Out);
-  }
-
-private:
-  const State &In;
-  State Out;
-  std::vector<int64_t> CellMap, ObjMap;
-
-  CellId cell(CellId C) {
-    if (CellMap[C] >= 0)
-      return CellMap[C];
-    CellId New = Out.Cells.size();
-    CellMap[C] = New;
-    Out.Cells.push_back({});
-    Cell Copy = In.Cells[C];
-    Copy.V = value(Copy.V);
-    for (auto &Field : Copy.Fields)
-      Field.second = cell(Field.second);
-    Out.Cells[New] = std::move(Copy);
-    return New;
-  }
-
-  ObjId object(ObjId O) {
-    if (O >= In.Objects.size())
-      return O; // NoObject, UnknownChannel
-    if (ObjMap[O] >= 0)
-      return ObjMap[O];
-    ObjId New = Out.Objects.size();
-    ObjMap[O] = New;
-    Out.Objects.push_back(In.Objects[O]);
-    Object Copy = In.Objects[O];
-    Copy.forEachLink([&](ObjId &Linked) { Linked = object(Linked); });
-    Copy.forEachValue([&](Value &Held) { Held = value(Held); });
-    Out.Objects[New] = std::move(Copy);
-    return New;
-  }
-
-  Value value(Value V) {
-    switch (V.K) {
-    case Value::Kind::Cell:
-    case Value::Kind::Closure:
-      V.Id = cell(V.Id);
-      break;
-    case Value::Kind::Case:
-      if (V.Int == CaseSend)
-        V.Aux = cell(V.Aux);
-      V.Id = object(V.Id);
-      break;
-    case Value::Kind::Object:
-    case Value::Kind::Iterator:
-      V.Id = object(V.Id);
-      break;
-    default:
-      break;
-    }
-    return V;
-  }
-};
 
 /// Feeds every field of a canonical state into one buffer, then hashes it.
 class Hasher {
@@ -218,9 +110,6 @@ public:
     }
   }
   void add(const Process &P) {
-    Words.insert(Words.end(), P.Key.begin(), P.Key.end());
-    add(P.Key.size());
-    add(P.Spawned);
     add(P.LastLoop);
     addAll(P.Stack);
     add(uint64_t(P.Wait.K) | uint64_t(P.Wait.Op) << 8 |
@@ -241,6 +130,43 @@ public:
     add(A.Holds);
   }
 
+  /// What \p V is, without the numbering of memory: a scalar's value, or
+  /// the kind of what it refers to.
+  void addShape(const State &S, const Value &V) {
+    Value Held = load(S, V);
+    add(uint64_t(Held.K));
+    if (Held.is(Value::Kind::Int) || Held.is(Value::Kind::Sym) ||
+        Held.is(Value::Kind::Cond) || Held.is(Value::Kind::NilChan))
+      add(uint64_t(Held.Int) ^ uint64_t(Held.Opcode) << 48);
+    if (Held.is(Value::Kind::Closure) || Held.is(Value::Kind::Function))
+      add(Held.Decl);
+  }
+  /// What goroutine \p P does, without the numbering of memory or of the
+  /// goroutines: interchangeable goroutines have equal shapes.
+  void addShape(const State &S, const Process &P) {
+    add(P.SpawnSite);
+    add(P.LastLoop);
+    add(P.Stack.size());
+    for (const Frame &F : P.Stack) {
+      add(F.Function);
+      add(F.Block->getBlockID());
+      add(F.Element);
+      add(F.CallSite);
+      for (const auto &[D, C] : F.Locals) {
+        add(D);
+        addShape(S, Value::cell(C));
+      }
+      for (const auto &[St, V] : F.Env) {
+        add(St);
+        addShape(S, V);
+      }
+    }
+    add(uint64_t(P.Wait.K) | uint64_t(P.Wait.Op) << 8);
+    add(P.Wait.Site);
+    for (const Value &V : P.Wait.Values)
+      addShape(S, V);
+  }
+
   Fingerprint finish() const {
     llvm::XXH128_hash_t H = llvm::xxh3_128bits(
         llvm::ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(Words.data()),
@@ -252,9 +178,171 @@ private:
   std::vector<uint64_t> Words;
 };
 
+class Canonicalizer {
+public:
+  Canonicalizer(const State &In, bool Symmetry)
+      : In(In), Symmetry(Symmetry), CellMap(In.Cells.size(), -1),
+        ObjMap(In.Objects.size(), -1) {}
+
+  State run(std::vector<ProcId> *Renumbered) {
+    if (In.ended()) {
+      // A panic ended the program: nothing of it is left.
+      if (Renumbered)
+        Renumbered->assign(In.Processes.size(), NoProcess);
+      return Out;
+    }
+    orderProcesses();
+    if (Renumbered)
+      *Renumbered = ProcMap;
+    Out.Now = In.Now;
+    Out.NextSymbol = In.NextSymbol;
+    Out.Assumptions = In.Assumptions;
+    for (Process &P : Out.Processes) {
+      for (Frame &F : P.Stack) {
+        F.This = value(F.This);
+        F.ReturnValue = value(F.ReturnValue);
+        if (F.Captures != NoObject)
+          F.Captures = cell(F.Captures);
+        for (auto &Local : F.Locals)
+          Local.second = cell(Local.second);
+        for (auto &Entry : F.Env)
+          Entry.second = value(Entry.second);
+      }
+      for (Value &V : P.Wait.Values)
+        V = value(V);
+    }
+    // Unmet obligations stay, even once no handle reaches them.
+    for (ObjId O = 0; O < In.Objects.size(); ++O)
+      if (In.Objects[O].isUnmetObligation())
+        object(O);
+    // An alarm is no root: once nothing reaches what it would fire on,
+    // firing it can change nothing (an after() in a loop leaves one per
+    // iteration).
+    for (const Alarm &A : In.Alarms) {
+      Alarm Copy = A;
+      if (A.K != Alarm::Kind::Sleep) {
+        if (A.Target < In.Objects.size() && ObjMap[A.Target] < 0)
+          continue;
+        Copy.Target = object(A.Target);
+      } else {
+        Copy.Target = process(A.Target);
+      }
+      Out.Alarms.push_back(Copy);
+    }
+    for (const Event &E : In.Events) {
+      Event Copy = E;
+      if (E.Object != NoObject) {
+        if (ObjMap[E.Object] < 0)
+          continue;
+        Copy.Object = ObjMap[E.Object];
+      }
+      Out.Events.push_back(std::move(Copy));
+    }
+    return std::move(Out);
+  }
+
+private:
+  const State &In;
+  bool Symmetry;
+  State Out;
+  std::vector<int64_t> CellMap, ObjMap;
+  std::vector<ProcId> ProcMap;
+
+  /// Drops the finished goroutines nothing refers to (a finished holder of
+  /// a mutex stays, for the deadlock's facts; g0 stays first) and orders
+  /// the others by shape (with symmetry), then by name.
+  void orderProcesses() {
+    std::vector<bool> Holds(In.Processes.size());
+    for (const Object &O : In.Objects)
+      if (const auto *M = O.getAs<Mutex>(); M && M->Writer < Holds.size())
+        Holds[M->Writer] = true;
+    std::vector<std::pair<Fingerprint, ProcId>> Order;
+    for (ProcId P = 1; P < In.Processes.size(); ++P) {
+      if (In.Processes[P].isFinished() && !Holds[P])
+        continue;
+      Hasher Shape;
+      if (Symmetry)
+        Shape.addShape(In, In.Processes[P]);
+      Order.push_back({Shape.finish(), P});
+    }
+    // Among equal shapes, by name: spawn order, whatever the path taken.
+    std::sort(Order.begin(), Order.end(), [&](const auto &A, const auto &B) {
+      return std::tie(A.first.High, A.first.Low, In.Processes[A.second].Key) <
+             std::tie(B.first.High, B.first.Low, In.Processes[B.second].Key);
+    });
+    ProcMap.assign(In.Processes.size(), NoProcess);
+    ProcMap[0] = 0;
+    Out.Processes.push_back(In.Processes[0]);
+    for (const auto &[Shape, P] : Order) {
+      ProcMap[P] = Out.Processes.size();
+      Out.Processes.push_back(In.Processes[P]);
+    }
+  }
+
+  ProcId process(ProcId P) const { return P < ProcMap.size() ? ProcMap[P] : P; }
+
+  CellId cell(CellId C) {
+    if (CellMap[C] >= 0)
+      return CellMap[C];
+    CellId New = Out.Cells.size();
+    CellMap[C] = New;
+    Out.Cells.push_back({});
+    Cell Copy = In.Cells[C];
+    Copy.V = value(Copy.V);
+    for (auto &Field : Copy.Fields)
+      Field.second = cell(Field.second);
+    Out.Cells[New] = std::move(Copy);
+    return New;
+  }
+
+  ObjId object(ObjId O) {
+    if (O >= In.Objects.size())
+      return O; // NoObject, UnknownChannel
+    if (ObjMap[O] >= 0)
+      return ObjMap[O];
+    ObjId New = Out.Objects.size();
+    ObjMap[O] = New;
+    Out.Objects.push_back(In.Objects[O]);
+    Object Copy = In.Objects[O];
+    Copy.forEachLink([&](ObjId &Linked) { Linked = object(Linked); });
+    Copy.forEachValue([&](Value &Held) { Held = value(Held); });
+    if (auto *M = Copy.getAs<Mutex>())
+      M->Writer = process(M->Writer);
+    if (auto *C = Copy.getAs<Cond>())
+      for (ProcId &Waiter : C->Waiters)
+        Waiter = process(Waiter);
+    Out.Objects[New] = std::move(Copy);
+    return New;
+  }
+
+  Value value(Value V) {
+    switch (V.K) {
+    case Value::Kind::Cell:
+    case Value::Kind::Closure:
+      V.Id = cell(V.Id);
+      break;
+    case Value::Kind::Case:
+      if (V.Int == CaseSend)
+        V.Aux = cell(V.Aux);
+      V.Id = object(V.Id);
+      break;
+    case Value::Kind::Object:
+    case Value::Kind::Iterator:
+      V.Id = object(V.Id);
+      break;
+    default:
+      break;
+    }
+    return V;
+  }
+};
+
 } // namespace
 
-State canonicalize(const State &S) { return Canonicalizer(S).run(); }
+State canonicalize(const State &S, std::vector<ProcId> *Renumbered,
+                   bool Symmetry) {
+  return Canonicalizer(S, Symmetry).run(Renumbered);
+}
 
 Fingerprint fingerprint(const State &S) {
   Hasher H;

@@ -6,6 +6,7 @@
 #include "Canonical.h"
 #include "Reduction.h"
 #include "llvm/ADT/DenseMap.h"
+#include <set>
 
 namespace golife::explore {
 
@@ -13,7 +14,11 @@ using namespace golife::runtime;
 
 struct Edge {
   unsigned To;
+  /// The goroutines the transition moves, by their index in the source.
   std::vector<ProcId> Moved;
+  /// Each goroutine of the source's index in the target, or NoProcess once
+  /// it has finished (or the program has ended).
+  std::vector<ProcId> Renumbered;
 };
 
 /// Builds the graph of the states reachable from a root function's start,
@@ -30,6 +35,11 @@ public:
   std::string build();
   /// What can go wrong, as kind-neutral problems for the checks.
   void problems(std::vector<Problem> &Out);
+  /// What the states reached prove whatever the rest of the graph holds:
+  /// goroutines blocked on objects no other goroutine that can still help
+  /// reaches (the criterion of Go's goroutineleak profile). For a graph a
+  /// budget cut short.
+  void provenBlocked(std::vector<Problem> &Out) const;
 
   const std::string &gaveUpReason() const { return Interp.gaveUpReason(); }
   unsigned size() const { return Nodes.size(); }
@@ -46,6 +56,7 @@ private:
     State Canonical;
     Fingerprint Id;
     std::vector<ProcId> Moved;
+    std::vector<ProcId> Renumbered;
   };
 
   const clang::FunctionDecl &Root;
@@ -73,6 +84,8 @@ private:
   void expand(const State &S, bool Reduce, std::vector<Successor> &Out);
 
   // Verdicts.cpp
+  Problem blocked(const State &S, const Process &P, bool NobodyMoves,
+                  std::set<const clang::Expr *> &CancelsBlamed) const;
   std::vector<WaitTarget> targets(const State &S, const Process &P) const;
   WaitTarget targetOf(const State &S, uint32_t Chan, bool NilFromContext) const;
   std::vector<FindingNote> notesFor(const State &S, const Process &P) const;

@@ -54,10 +54,13 @@ std::string Exploration::explore(bool Reduce) {
       return ""; // build() starts again, without the reduction
     for (Successor &Reached : Next) {
       std::vector<ProcId> Moved = std::move(Reached.Moved);
+      std::vector<ProcId> Renumbered = std::move(Reached.Renumbered);
       unsigned To = add(std::move(Reached));
       if (StateTooLarge)
         return "state size budget";
-      Edges[N].push_back({To, std::move(Moved)});
+      Bytes +=
+          sizeof(Edge) + (Moved.size() + Renumbered.size()) * sizeof(ProcId);
+      Edges[N].push_back({To, std::move(Moved), std::move(Renumbered)});
     }
   }
   return Nodes.size() <= Options.MaxStates ? "" : "state budget";
@@ -65,9 +68,10 @@ std::string Exploration::explore(bool Reduce) {
 
 Exploration::Successor Exploration::identify(const State &S,
                                              std::vector<ProcId> Moved) const {
-  State Canonical = canonicalize(S);
+  std::vector<ProcId> Renumbered;
+  State Canonical = canonicalize(S, &Renumbered, Options.Reduce);
   Fingerprint Id = fingerprint(Canonical);
-  return {std::move(Canonical), Id, std::move(Moved)};
+  return {std::move(Canonical), Id, std::move(Moved), std::move(Renumbered)};
 }
 
 unsigned Exploration::add(Successor S) {
@@ -77,7 +81,7 @@ unsigned Exploration::add(Successor S) {
                    Options.MaxStateSize;
   auto [It, New] = Index.try_emplace(S.Id, Nodes.size());
   if (New) {
-    Bytes += approximateBytes(Canonical) + sizeof(Edge);
+    Bytes += approximateBytes(Canonical);
     Nodes.push_back(std::move(S.Canonical));
     Edges.emplace_back();
   }
@@ -98,7 +102,10 @@ Run Exploration::runOf(const State &S, ProcId P, bool Reduce) {
 void Exploration::expand(const State &S, bool Reduce,
                          std::vector<Successor> &Out) {
   std::map<ProcId, Run> Tried;
-  for (ProcId P = 0; Reduce && P < S.Processes.size(); ++P) {
+  // The goroutines spawned last are tried first: they tend to finish
+  // (and leave the state) while their parents would spawn more.
+  for (ProcId Back = 0; Reduce && Back < S.Processes.size(); ++Back) {
+    ProcId P = S.Processes.size() - 1 - Back;
     const Process &Proc = S.Processes[P];
     if (Proc.isFinished() || (Proc.Wait.K != Pending::Kind::None &&
                               Proc.Wait.K != Pending::Kind::LoopHead))
@@ -148,10 +155,12 @@ void exploreFunction(const FunctionDecl &Root, ASTContext &Ctx,
   Exploration E(Root, Ctx, Options);
   std::string Incomplete = E.build();
   size_t Before = Problems.size();
-  if (Incomplete.empty())
+  if (Incomplete.empty()) {
     E.problems(Problems);
-  else
+  } else {
     Stats.Incomplete.push_back({&Root, Incomplete});
+    E.provenBlocked(Problems);
+  }
   ++Stats.FunctionsAnalysed;
   Stats.StatesExplored += E.size();
   Stats.StateBytes += E.bytes();
@@ -164,7 +173,8 @@ void exploreFunction(const FunctionDecl &Root, ASTContext &Ctx,
                  << (E.reductionBroken() ? " (reduction given up)" : "")
                  << (Incomplete.empty()
                          ? ""
-                         : ", not fully explored (" + Incomplete + "), silent")
+                         : ", not fully explored (" + Incomplete +
+                               "): only what the states reached prove")
                  << ", " << Problems.size() - Before << " problems\n";
 }
 

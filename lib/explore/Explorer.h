@@ -13,9 +13,10 @@ class FunctionDecl;
 namespace golife::explore {
 
 /// Explores every schedule of \p Root and the goroutines it starts, under the
-/// runtime's semantics, and appends what can go wrong to \p Problems. Adds
-/// nothing when the exploration exceeds a budget or meets code it cannot
-/// follow, and then records the function in \p Stats as incomplete.
+/// runtime's semantics, and appends what can go wrong to \p Problems. When
+/// the exploration exceeds a budget or meets code it cannot follow, it
+/// records the function in \p Stats as incomplete and adds only the
+/// goroutines the states it reached prove blocked forever.
 void exploreFunction(const clang::FunctionDecl &Root, clang::ASTContext &Ctx,
                      const AnalysisOptions &Options,
                      std::vector<Problem> &Problems, AnalysisStats &Stats);

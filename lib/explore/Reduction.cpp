@@ -10,20 +10,10 @@ namespace {
 /// cells of their own, and a runtime object's variable is only reassigned.
 bool frozen(const Cell &C) { return C.IsRecord || C.V.is(Value::Kind::Object); }
 
-/// What the goroutines other than \p P, and the pending alarms, can reach
-/// in \p S; objects code outside the analysis holds count too.
+/// What the goroutines other than \p P, the pending alarms and code
+/// outside the analysis can reach in \p S.
 Reach othersReach(const State &S, ProcId P) {
-  Reach Others(S);
-  for (ProcId Q = 0; Q < S.Processes.size(); ++Q)
-    if (Q != P)
-      Others.fromProcess(S.Processes[Q]);
-  for (const Alarm &A : S.Alarms)
-    if (A.K != Alarm::Kind::Sleep)
-      Others.from(Value::object(A.Target));
-  for (ObjId O = 0; O < S.Objects.size(); ++O)
-    if (S.Objects[O].Escaped)
-      Others.from(Value::object(O));
-  return Others;
+  return reachOf(S, [P](ProcId Q) { return Q != P; });
 }
 
 /// Whether a cell the run created below the shared record \p Record of

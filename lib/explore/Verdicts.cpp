@@ -13,6 +13,7 @@
 #include "Exploration.h"
 #include "clang/AST/Expr.h"
 #include <deque>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -21,12 +22,30 @@ using namespace clang;
 namespace golife::explore {
 namespace {
 
-/// The process with key \p Key in \p S, if it is there.
-const Process *find(const State &S, const std::string &Key) {
-  for (const Process &P : S.Processes)
-    if (P.Key == Key)
-      return &P;
-  return nullptr;
+/// Whether a goroutine waiting at \p W needs another goroutine (or time)
+/// to go on: not a sleep, not a select with a default case.
+bool waitsForOthers(const Pending &W) {
+  switch (W.K) {
+  case Pending::Kind::Send:
+  case Pending::Kind::Recv:
+  case Pending::Kind::WaitGroup:
+  case Pending::Kind::Lock:
+  case Pending::Kind::CondWait:
+    return true;
+  case Pending::Kind::Select:
+    return llvm::none_of(
+        W.Values, [](const Value &Case) { return Case.Int == CaseDefault; });
+  default:
+    return false;
+  }
+}
+
+/// The object a wait's value names (the channel of a case), NoObject when
+/// it names none (the nil channel, a received value's cell).
+ObjId waitedObject(const Value &V) {
+  if (V.is(Value::Kind::Object) || V.is(Value::Kind::Case))
+    return V.Id;
+  return NoObject;
 }
 
 /// The channel a wait's value names: an object, or NoObject (nil).
@@ -128,17 +147,112 @@ std::vector<FindingNote> Exploration::notesFor(const State &S,
   return Notes;
 }
 
-void Exploration::problems(std::vector<Problem> &Out) {
-  unsigned N = Nodes.size();
-  std::vector<std::vector<unsigned>> Preds(N);
-  for (unsigned From = 0; From < N; ++From)
-    for (const Edge &E : Edges[From])
-      Preds[E.To].push_back(From);
+Problem Exploration::blocked(const State &S, const Process &P, bool NobodyMoves,
+                             std::set<const Expr *> &CancelsBlamed) const {
+  Problem Blocked{ProblemKind::BlockedForever};
+  Blocked.Op = P.Wait.Op;
+  Blocked.Loc = P.Wait.Site->getExprLoc();
+  Blocked.Enclosing = &Root;
+  Blocked.Targets = targets(S, P);
+  Blocked.Notes = notesFor(S, P);
+  // Waiting on done() of a context nobody cancels: one bug, reported here,
+  // with the cancel function as its cause.
+  for (const Object &O : S.Objects) {
+    const auto *C = O.getAs<Context>();
+    if (C && C->Done < S.Objects.size() &&
+        llvm::any_of(
+            P.Wait.Values,
+            [&](const Value &V) {
+              return (V.is(Value::Kind::Object) || V.is(Value::Kind::Case)) &&
+                     V.Id == C->Done;
+            }) &&
+        CancelsBlamed.insert(O.Made).second)
+      Blocked.Notes.push_back({O.Made->getExprLoc(),
+                               "its cancel function, made here, is never "
+                               "called"});
+  }
+  if (P.Wait.K == Pending::Kind::Lock)
+    lockFacts(S, P, NobodyMoves, Blocked);
+  return Blocked;
+}
 
-  // Backward closure: the states from which some state in Seed is reachable.
+void Exploration::provenBlocked(std::vector<Problem> &Out) const {
+  std::set<const Expr *> CancelsBlamed, Reported;
+  for (const State &S : Nodes) {
+    if (S.ended())
+      continue;
+    // A goroutine whose wait only objects nobody else reaches could
+    // complete, and that cannot complete it now, is blocked forever
+    // whatever happens next. The others that help are those not blocked
+    // forever themselves, found by shrinking the set to a fixpoint.
+    std::vector<bool> Doomed(S.Processes.size());
+    std::optional<std::vector<Transition>> Enabled;
+    for (bool Grew = true; Grew;) {
+      Grew = false;
+      for (ProcId G = 0; G < S.Processes.size(); ++G) {
+        const Process &P = S.Processes[G];
+        if (Doomed[G] || P.isFinished() || !P.Wait.Site ||
+            !waitsForOthers(P.Wait))
+          continue;
+        Reach Helpers = reachOf(S, [&](ProcId Q) {
+          return Q != G && !Doomed[Q] && !S.Processes[Q].isFinished();
+        });
+        if (llvm::any_of(P.Wait.Values, [&](const Value &V) {
+              return waitedObject(V) == UnknownChannel ||
+                     Helpers.object(waitedObject(V));
+            }))
+          continue;
+        if (!Enabled) {
+          Enabled.emplace();
+          transitions(S, *Enabled);
+        }
+        // The program may die instead (a send on a closed channel).
+        if (llvm::any_of(*Enabled, [](const Transition &T) { return T.Panic; }))
+          break;
+        if (llvm::any_of(*Enabled, [&](const Transition &T) {
+              return llvm::is_contained(T.Moved, G);
+            }))
+          continue;
+        Doomed[G] = Grew = true;
+        if (Reported.insert(P.Wait.Site).second)
+          Out.push_back(blocked(S, P, false, CancelsBlamed));
+      }
+    }
+  }
+}
+
+void Exploration::problems(std::vector<Problem> &Out) {
+  // The facts are about one goroutine in one state: a pair (state,
+  // goroutine), numbered from First[state]. An edge leads each goroutine of
+  // its source to its index in the target (the canonical order may differ).
+  unsigned N = Nodes.size();
+  std::vector<unsigned> First(N + 1);
+  for (unsigned I = 0; I < N; ++I)
+    First[I + 1] = First[I] + Nodes[I].Processes.size();
+  unsigned Pairs = First[N];
+  std::vector<std::vector<unsigned>> Preds(Pairs);
+  std::vector<bool> Finishes(Pairs), Moves(Pairs), Gone(Pairs);
+  for (unsigned From = 0; From < N; ++From) {
+    for (ProcId P = 0; P < Nodes[From].Processes.size(); ++P)
+      Finishes[First[From] + P] = Nodes[From].Processes[P].isFinished();
+    for (const Edge &E : Edges[From]) {
+      for (ProcId Moved : E.Moved)
+        if (Moved < Nodes[From].Processes.size())
+          Moves[First[From] + Moved] = true;
+      for (ProcId P = 0; P < Nodes[From].Processes.size(); ++P) {
+        ProcId To = P < E.Renumbered.size() ? E.Renumbered[P] : NoProcess;
+        if (To == NoProcess)
+          Gone[First[From] + P] = true; // it finished, or the program ended
+        else
+          Preds[First[E.To] + To].push_back(First[From] + P);
+      }
+    }
+  }
+
+  // Backward closure: the pairs from which some pair in Seed is reachable.
   auto CanReach = [&](std::vector<bool> Seed) {
     std::deque<unsigned> Work;
-    for (unsigned I = 0; I < N; ++I)
+    for (unsigned I = 0; I < Pairs; ++I)
       if (Seed[I])
         Work.push_back(I);
     while (!Work.empty()) {
@@ -152,98 +266,76 @@ void Exploration::problems(std::vector<Problem> &Out) {
     }
     return Seed;
   };
+  std::vector<bool> FinishesOrGone = Finishes;
+  for (unsigned I = 0; I < Pairs; ++I)
+    FinishesOrGone[I] = FinishesOrGone[I] || Gone[I];
+  std::vector<bool> CanFinish = CanReach(FinishesOrGone);
+  std::vector<bool> CanMove = CanReach(Moves);
 
-  std::vector<std::string> Keys;
-  for (const State &S : Nodes)
-    for (const Process &P : S.Processes)
-      if (!llvm::is_contained(Keys, P.Key))
-        Keys.push_back(P.Key);
-
-  std::set<const Expr *> CancelsBlamed;
-  std::vector<bool> AllDoneOrDoomed(N, true);
-  for (const std::string &Key : Keys) {
-    std::vector<bool> Finishes(N), Moves(N);
-    for (unsigned I = 0; I < N; ++I) {
-      const Process *P = find(Nodes[I], Key);
-      Finishes[I] = !P || P->isFinished();
-      for (const Edge &E : Edges[I])
-        for (ProcId Moved : E.Moved)
-          if (Moved < Nodes[I].Processes.size() &&
-              Nodes[I].Processes[Moved].Key == Key)
-            Moves[I] = true;
-    }
-    std::vector<bool> CanFinish = CanReach(Finishes);
-    std::vector<bool> CanMove = CanReach(Moves);
-    // A doomed goroutine that gets stuck somewhere is blocked forever there;
-    // one that never gets stuck loops forever.
-    // The witness of a blocked goroutine is preferably a state where no
-    // goroutine can move at all: there the others' part (who holds the
-    // mutex, who waits for whom) is settled too.
-    std::optional<unsigned> Stuck, StuckEverywhere, Looping;
-    for (unsigned I = 0; I < N && !StuckEverywhere; ++I) {
-      if (CanFinish[I])
+  // A doomed goroutine that gets stuck somewhere is blocked forever there;
+  // one that never gets stuck loops forever. One witness of each per
+  // goroutine, by its name in the state the witness is found in. The
+  // witness of a blocked goroutine is preferably a state where no goroutine
+  // can move at all: there the others' part (who holds the mutex, who waits
+  // for whom) is settled too.
+  struct Witnesses {
+    std::optional<std::pair<unsigned, ProcId>> Stuck, Looping;
+    bool StuckEverywhere = false;
+  };
+  std::map<std::string, Witnesses> ByName;
+  std::vector<std::string> Names; // in the order first met
+  for (unsigned I = 0; I < N; ++I)
+    for (ProcId P = 0; P < Nodes[I].Processes.size(); ++P) {
+      unsigned Pair = First[I] + P;
+      if (CanFinish[Pair])
         continue;
-      if (!CanMove[I] && find(Nodes[I], Key)->Wait.Site) {
-        if (!Stuck)
-          Stuck = I;
-        if (Edges[I].empty())
-          StuckEverywhere = I;
-      } else if (CanMove[I] && !Looping && find(Nodes[I], Key)->LastLoop) {
-        Looping = I;
+      const Process &Proc = Nodes[I].Processes[P];
+      auto [It, New] = ByName.try_emplace(Proc.Key);
+      if (New)
+        Names.push_back(Proc.Key);
+      Witnesses &W = It->second;
+      if (!CanMove[Pair] && Proc.Wait.Site) {
+        if (!W.Stuck || (!W.StuckEverywhere && Edges[I].empty())) {
+          W.Stuck = {I, P};
+          W.StuckEverywhere = Edges[I].empty();
+        }
+      } else if (CanMove[Pair] && !W.Looping && Proc.LastLoop) {
+        W.Looping = {I, P};
       }
     }
-    if (StuckEverywhere)
-      Stuck = StuckEverywhere;
-    for (std::optional<unsigned> Doomed : {Stuck, Looping}) {
+
+  std::set<const Expr *> CancelsBlamed;
+  for (const std::string &Name : Names) {
+    const Witnesses &W = ByName[Name];
+    for (std::optional<std::pair<unsigned, ProcId>> Doomed :
+         {W.Stuck, W.Looping}) {
       if (!Doomed)
         continue;
-      unsigned I = *Doomed;
+      auto [I, Id] = *Doomed;
       const State &S = Nodes[I];
-      const Process &P = *find(S, Key);
-      if (!CanMove[I] && P.Wait.Site) {
-        Problem Blocked{ProblemKind::BlockedForever};
-        Blocked.Op = P.Wait.Op;
-        Blocked.Loc = P.Wait.Site->getExprLoc();
-        Blocked.Enclosing = &Root;
-        Blocked.Targets = targets(S, P);
-        Blocked.Notes = notesFor(S, P);
-        // Waiting on done() of a context nobody cancels: one bug, reported
-        // here, with the cancel function as its cause.
-        for (const Object &O : S.Objects) {
-          const auto *C = O.getAs<Context>();
-          if (C && C->Done < S.Objects.size() &&
-              llvm::any_of(
-                  P.Wait.Values,
-                  [&](const Value &V) {
-                    return (V.is(Value::Kind::Object) ||
-                            V.is(Value::Kind::Case)) &&
-                           V.Id == C->Done;
-                  }) &&
-              CancelsBlamed.insert(O.Made).second)
-            Blocked.Notes.push_back({O.Made->getExprLoc(),
-                                     "its cancel function, made here, is "
-                                     "never called"});
-        }
-        if (P.Wait.K == Pending::Kind::Lock)
-          lockFacts(S, P, Edges[I].empty(), Blocked);
-        Out.push_back(std::move(Blocked));
+      const Process &P = S.Processes[Id];
+      if (!CanMove[First[I] + Id] && P.Wait.Site) {
+        Out.push_back(blocked(S, P, Edges[I].empty(), CancelsBlamed));
         break;
       }
       if (P.LastLoop) {
         Problem Loop{ProblemKind::NeverTerminates};
-        Loop.InAnalysedFunction = &P == &S.Processes.front();
+        Loop.InAnalysedFunction = Id == 0;
         Loop.Loc = P.LastLoop->getBeginLoc();
         Loop.Enclosing = &Root;
         Loop.Notes = notesFor(S, P);
         Out.push_back(std::move(Loop));
       }
     }
-    // Obligations are due where every goroutine has finished or is stuck:
-    // one that still runs (a loop over a ticker) may still use the ticker.
-    for (unsigned I = 0; I < N; ++I)
-      if (!Finishes[I] && (CanFinish[I] || CanMove[I]))
-        AllDoneOrDoomed[I] = false;
   }
+
+  // Obligations are due where every goroutine has finished or is stuck:
+  // one that still runs (a loop over a ticker) may still use the ticker.
+  std::vector<bool> AllDoneOrDoomed(N, true);
+  for (unsigned I = 0; I < N; ++I)
+    for (unsigned Pair = First[I]; Pair < First[I + 1]; ++Pair)
+      if (!Finishes[Pair] && (CanFinish[Pair] || CanMove[Pair]))
+        AllDoneOrDoomed[I] = false;
 
   // Obligations nobody can meet any more.
   std::set<const Expr *> Unmet = CancelsBlamed;

@@ -24,7 +24,7 @@
 namespace golife::runtime {
 
 void Call::note(std::string Message, ObjId Object) const {
-  S.Events.push_back({Site->getBeginLoc(), std::move(Message), Object, {}});
+  S.record({Site->getBeginLoc(), std::move(Message), Object, {}});
 }
 
 Effect makeChan(Call &C) {

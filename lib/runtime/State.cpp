@@ -54,6 +54,18 @@ void Reach::from(const Value &Root) {
   }
 }
 
+void Reach::fromDerivedContexts() {
+  for (bool Grew = true; Grew;) {
+    Grew = false;
+    for (ObjId O = 0; O < S.Objects.size(); ++O)
+      if (const auto *C = S.Objects[O].getAs<Context>();
+          C && !object(O) && object(C->Parent)) {
+        from(Value::object(O));
+        Grew = true;
+      }
+  }
+}
+
 void Reach::fromProcess(const Process &P) {
   for (const Frame &F : P.Stack) {
     from(F.This);

@@ -282,6 +282,7 @@ struct Event {
   std::string Message;
   ObjId Object = NoObject; ///< for "made here": which object
   std::string ProcessKey;  ///< for "spawned here": which goroutine
+  bool operator==(const Event &) const = default;
 };
 
 /// A branch taken on "symbol <opcode> constant": later tests agree.
@@ -305,6 +306,13 @@ struct State {
 
   /// A panic ended the program: no goroutine is left.
   bool ended() const { return Processes.empty(); }
+
+  /// Records \p E as the latest event; the same event met again (in a
+  /// loop) moves there, so that the events stay as many as their sites.
+  void record(Event E) {
+    llvm::erase(Events, E);
+    Events.push_back(std::move(E));
+  }
 
   CellId newCell(Value V = {}) {
     Cells.push_back(Cell{V});
@@ -344,6 +352,10 @@ public:
   /// Everything goroutine \p P can use: its frames and what it waits on.
   void fromProcess(const Process &P);
 
+  /// Adds the contexts derived from a context reached: cancelling the
+  /// parent cancels them too.
+  void fromDerivedContexts();
+
   bool cell(CellId C) const { return C < Cells.size() && Cells[C]; }
   bool object(ObjId O) const { return O < Objects.size() && Objects[O]; }
   const std::vector<bool> &cells() const { return Cells; }
@@ -354,6 +366,24 @@ private:
   std::vector<bool> Cells, Objects;
   std::vector<Value> Work;
 };
+
+/// What the goroutines \p Helps selects, the pending alarms and code
+/// outside the analysis (escaped objects) can reach in \p S, or change
+/// through what they reach.
+template <typename Selector> Reach reachOf(const State &S, Selector Helps) {
+  Reach Reached(S);
+  for (ProcId Q = 0; Q < S.Processes.size(); ++Q)
+    if (Helps(Q))
+      Reached.fromProcess(S.Processes[Q]);
+  for (const Alarm &A : S.Alarms)
+    if (A.K != Alarm::Kind::Sleep)
+      Reached.from(Value::object(A.Target));
+  for (ObjId O = 0; O < S.Objects.size(); ++O)
+    if (S.Objects[O].Escaped)
+      Reached.from(Value::object(O));
+  Reached.fromDerivedContexts();
+  return Reached;
+}
 
 } // namespace golife::runtime
 

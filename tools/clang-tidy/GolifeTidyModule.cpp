@@ -110,8 +110,8 @@ public:
       for (const IncompleteFunction &I :
            sharedAnalysis().takeIncomplete(*Result.Context, Analysis))
         diag(I.Function->getLocation(),
-             "golife did not explore '%0' to the end (%1): nothing is "
-             "reported about it")
+             "golife did not explore '%0' to the end (%1): only leaks "
+             "proven so far are reported")
             << I.Function->getQualifiedNameAsString() << I.Reason;
   }
 

@@ -146,7 +146,8 @@ cl::opt<bool> Quiet("quiet",
 // cl::desc keeps a reference: the text must outlive the option.
 const std::string MaxStatesHelp =
     "Distinct states explored per analysed function; past it the function is "
-    "not fully explored: nothing is reported about it, and the output says "
+    "not fully explored: only leaks proven so far are reported, and the output "
+    "says "
     "so (default: " +
     std::to_string(AnalysisOptions().MaxStates) +
     "; overrides every MaxStates of the configuration)";
@@ -170,8 +171,9 @@ cl::opt<unsigned> MaxSeconds("max-seconds", cl::desc(MaxSecondsHelp),
                              cl::cat(Category));
 cl::opt<bool> NoReduction(
     "no-reduction",
-    cl::desc("Explore every interleaving, without the partial-order "
-             "reduction (slower; for checking the reduction)"),
+    cl::desc("Explore every interleaving of every goroutine, without the "
+             "partial-order and symmetry reductions (slower; for checking "
+             "them)"),
     cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the checks enabled for the first "

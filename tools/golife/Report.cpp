@@ -230,8 +230,8 @@ void writeSarif(raw_ostream &OS, const std::vector<ReportedFinding> &Findings,
         {"message",
          json::Object{{"text", "'" + I.Function + "' not fully explored (" +
                                    I.Reason +
-                                   "): nothing is reported about "
-                                   "it"}}},
+                                   "): only leaks proven so far are "
+                                   "reported"}}},
         {"locations", json::Array{physicalLocation(I.Where)}}});
   json::Object Invocation{
       {"executionSuccessful", Errors.empty()},

@@ -34,8 +34,8 @@ struct ReportedFinding {
   bool AsError = false;
 };
 
-/// A function golife could not explore to the end: nothing is reported
-/// about it, and the outputs say so.
+/// A function golife could not explore to the end: only the leaks the
+/// states it reached prove are reported, and the outputs say so.
 struct IncompleteAnalysis {
   Place Where; ///< the function's name in its declaration
   std::string Function;

@@ -30,7 +30,8 @@ struct AnalysisOptions {
   /// growing (goroutines spawned in an unbounded loop) ends the exploration.
   unsigned MaxStateSize = 2000;
   /// Expand a state by one goroutine's run when it commutes with all else
-  /// (partial-order reduction); off only to check the reduction.
+  /// (partial-order reduction), and take interchangeable goroutines for one
+  /// (symmetry); off only to check the reductions.
   bool Reduce = true;
   /// Print, per analysed function, how the exploration went (to stderr).
   bool Trace = false;
