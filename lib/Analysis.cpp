@@ -9,6 +9,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include <algorithm>
+#include <chrono>
 #include <set>
 #include <tuple>
 
@@ -75,8 +76,21 @@ analyzeTranslationUnit(ASTContext &Ctx, llvm::ArrayRef<const Check *> Enabled,
   std::vector<Problem> Problems;
   AnalysisStats Local;
   AnalysisStats &Counted = Stats ? *Stats : Local;
-  for (const FunctionDecl *Root : Collector.Roots)
-    explore::exploreFunction(*Root, Ctx, Options, Problems, Counted);
+  auto Start = std::chrono::steady_clock::now();
+  for (const FunctionDecl *Root : Collector.Roots) {
+    auto Spent = std::chrono::duration_cast<std::chrono::seconds>(
+                     std::chrono::steady_clock::now() - Start)
+                     .count();
+    if (Spent >= Options.MaxUnitSeconds) {
+      Counted.Incomplete.push_back(
+          {Root, "time budget of the translation unit"});
+      continue;
+    }
+    AnalysisOptions ForRoot = Options;
+    ForRoot.MaxSeconds =
+        std::min<unsigned>(Options.MaxSeconds, Options.MaxUnitSeconds - Spent);
+    explore::exploreFunction(*Root, Ctx, ForRoot, Problems, Counted);
+  }
 
   CollectingSink Sink;
   for (const Problem &P : Problems)

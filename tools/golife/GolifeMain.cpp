@@ -169,6 +169,15 @@ cl::opt<unsigned> MaxSeconds("max-seconds", cl::desc(MaxSecondsHelp),
                              cl::value_desc("N"),
                              cl::init(AnalysisOptions().MaxSeconds),
                              cl::cat(Category));
+const std::string MaxUnitSecondsHelp =
+    "Seconds the explorations of one translation unit may take together; the "
+    "functions left then are not explored, and the output says so (default: " +
+    std::to_string(AnalysisOptions().MaxUnitSeconds) + ")";
+cl::opt<unsigned> MaxUnitSeconds("max-unit-seconds",
+                                 cl::desc(MaxUnitSecondsHelp),
+                                 cl::value_desc("N"),
+                                 cl::init(AnalysisOptions().MaxUnitSeconds),
+                                 cl::cat(Category));
 cl::opt<bool> NoReduction(
     "no-reduction",
     cl::desc("Explore every interleaving of every goroutine, without the "
@@ -262,6 +271,7 @@ public:
       Options.MaxStates = Budget;
       Options.MaxMemoryMB = MaxMemoryMB;
       Options.MaxSeconds = MaxSeconds;
+      Options.MaxUnitSeconds = MaxUnitSeconds;
       Options.Reduce = !NoReduction;
       Options.Trace = Trace;
       AnalysisStats Stats;

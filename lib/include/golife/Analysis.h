@@ -21,7 +21,10 @@ struct AnalysisOptions {
   /// Memory the states of one analysed function may take, in megabytes.
   unsigned MaxMemoryMB = 2048;
   /// Seconds the exploration of one analysed function may take.
-  unsigned MaxSeconds = 120;
+  unsigned MaxSeconds = 10;
+  /// Seconds the explorations of one translation unit may take together;
+  /// the functions left when it is spent are not explored (and say so).
+  unsigned MaxUnitSeconds = 30;
   /// How deep calls to functions with bodies are followed.
   unsigned MaxCallDepth = 8;
   /// Statements one goroutine may run between two scheduling points.
@@ -42,7 +45,8 @@ struct AnalysisOptions {
 struct IncompleteFunction {
   const clang::FunctionDecl *Function;
   /// "state budget", "memory budget", "time budget", "state size budget",
-  /// or what the analysis cannot follow ("code it cannot follow: goto").
+  /// "time budget of the translation unit", or what the analysis cannot
+  /// follow ("code it cannot follow: goto").
   std::string Reason;
 };
 
