@@ -29,13 +29,18 @@ from dataclasses import dataclass
 
 GIB = 1024 ** 3
 
-# Printed by golife --trace once per analysed function (lib/explore); both
-# the format before issue 10 ("gave up: ...") and the one after it (bytes per
-# state, "not fully explored (reason)").
+# Printed by golife --trace once per analysed function (lib/explore); the
+# format before issue 10 ("gave up: ..."), the one after its first part
+# (bytes per state, "not fully explored (reason), silent") and the one after
+# the reductions (states expanded by one goroutine alone, "not fully explored
+# (reason): only what the states reached prove").
 TRACE = re.compile(r"^golife: (?P<function>.*): (?P<states>\d+) states"
                    r"(?:, (?P<bytes>\d+) bytes per state)?"
+                   r"(?:, (?P<alone>\d+) expanded by one goroutine alone)?"
+                   r"(?P<given_up> \(reduction given up\))?"
                    r"(?:, gave up: (?P<reason>.*?))?"
-                   r"(?:, not fully explored \((?P<incomplete>.*)\))?"
+                   r"(?:, not fully explored \((?P<incomplete>[^)]*)\)"
+                   r"(?:: only what the states reached prove)?)?"
                    r"(?P<silent>, silent)?"
                    r", (?P<problems>\d+) problems$")
 
@@ -160,7 +165,7 @@ class Trace:
     states: int = 0           # summed over the analysed functions
     max_states: int = 0       # the largest single function
     max_function: str = ""
-    over_budget: tuple = ()   # the functions that were dropped ("silent")
+    over_budget: tuple = ()   # the functions not fully explored
 
 
 def parse_trace(stderr):
@@ -175,7 +180,7 @@ def parse_trace(stderr):
         trace.states += states
         if states > trace.max_states:
             trace.max_states, trace.max_function = states, match["function"]
-        if match["silent"]:
+        if match["silent"] or match["incomplete"] or match["reason"]:
             dropped.append(match["function"])
     trace.over_budget = tuple(dropped)
     return trace
