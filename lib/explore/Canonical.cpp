@@ -180,8 +180,9 @@ private:
 
 class Canonicalizer {
 public:
-  Canonicalizer(const State &In, bool Symmetry)
-      : In(In), Symmetry(Symmetry), CellMap(In.Cells.size(), -1),
+  /// Takes \p From apart: its parts move into the canonical state.
+  Canonicalizer(State From, bool Symmetry)
+      : In(std::move(From)), Symmetry(Symmetry), CellMap(In.Cells.size(), -1),
         ObjMap(In.Objects.size(), -1) {}
 
   State run(std::vector<ProcId> *Renumbered) {
@@ -196,7 +197,7 @@ public:
       *Renumbered = ProcMap;
     Out.Now = In.Now;
     Out.NextSymbol = In.NextSymbol;
-    Out.Assumptions = In.Assumptions;
+    Out.Assumptions = std::move(In.Assumptions);
     for (Process &P : Out.Processes) {
       for (Frame &F : P.Stack) {
         F.This = value(F.This);
@@ -242,7 +243,7 @@ public:
   }
 
 private:
-  const State &In;
+  State In;
   bool Symmetry;
   State Out;
   std::vector<int64_t> CellMap, ObjMap;
@@ -272,10 +273,10 @@ private:
     });
     ProcMap.assign(In.Processes.size(), NoProcess);
     ProcMap[0] = 0;
-    Out.Processes.push_back(In.Processes[0]);
+    Out.Processes.push_back(std::move(In.Processes[0]));
     for (const auto &[Shape, P] : Order) {
       ProcMap[P] = Out.Processes.size();
-      Out.Processes.push_back(In.Processes[P]);
+      Out.Processes.push_back(std::move(In.Processes[P]));
     }
   }
 
@@ -287,7 +288,7 @@ private:
     CellId New = Out.Cells.size();
     CellMap[C] = New;
     Out.Cells.push_back({});
-    Cell Copy = In.Cells[C];
+    Cell Copy = std::move(In.Cells[C]);
     Copy.V = value(Copy.V);
     for (auto &Field : Copy.Fields)
       Field.second = cell(Field.second);
@@ -302,8 +303,8 @@ private:
       return ObjMap[O];
     ObjId New = Out.Objects.size();
     ObjMap[O] = New;
-    Out.Objects.push_back(In.Objects[O]);
-    Object Copy = In.Objects[O];
+    Out.Objects.emplace_back();
+    Object Copy = std::move(In.Objects[O]);
     Copy.forEachLink([&](ObjId &Linked) { Linked = object(Linked); });
     Copy.forEachValue([&](Value &Held) { Held = value(Held); });
     if (auto *M = Copy.getAs<Mutex>())
@@ -339,9 +340,8 @@ private:
 
 } // namespace
 
-State canonicalize(const State &S, std::vector<ProcId> *Renumbered,
-                   bool Symmetry) {
-  return Canonicalizer(S, Symmetry).run(Renumbered);
+State canonicalize(State S, std::vector<ProcId> *Renumbered, bool Symmetry) {
+  return Canonicalizer(std::move(S), Symmetry).run(Renumbered);
 }
 
 Fingerprint fingerprint(const State &S) {

@@ -35,8 +35,7 @@ struct Fingerprint {
 /// each goroutine of \p S, its index in the canonical form, or NoProcess
 /// when it was dropped (it had finished). Without \p Symmetry, goroutines
 /// keep the order of their names.
-State canonicalize(const State &S,
-                   std::vector<runtime::ProcId> *Renumbered = nullptr,
+State canonicalize(State S, std::vector<runtime::ProcId> *Renumbered = nullptr,
                    bool Symmetry = true);
 
 /// The fingerprint of the canonical state \p S (events are not part of it).

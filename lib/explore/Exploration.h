@@ -74,7 +74,7 @@ private:
 
   /// Builds the graph, with or without the reduction.
   std::string explore(bool Reduce);
-  Successor identify(const State &S, std::vector<ProcId> Moved) const;
+  Successor identify(State S, std::vector<ProcId> Moved) const;
   /// The node of \p S, added when new.
   unsigned add(Successor S);
   /// Runs goroutine \p P of \p S, keeping the panics met on the way.

@@ -12,6 +12,7 @@
 #include "clang/AST/Decl.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
+#include <iterator>
 #include <map>
 
 using namespace clang;
@@ -37,7 +38,7 @@ std::string Exploration::explore(bool Reduce) {
   if (Interp.gaveUp())
     return "code it cannot follow: " + Interp.gaveUpReason();
   auto Start = std::chrono::steady_clock::now();
-  add(identify(Initial, {}));
+  add(identify(std::move(Initial), {}));
   for (unsigned N = 0; N < Nodes.size(); ++N) {
     if (Nodes.size() > Options.MaxStates)
       return "state budget";
@@ -66,10 +67,10 @@ std::string Exploration::explore(bool Reduce) {
   return Nodes.size() <= Options.MaxStates ? "" : "state budget";
 }
 
-Exploration::Successor Exploration::identify(const State &S,
+Exploration::Successor Exploration::identify(State S,
                                              std::vector<ProcId> Moved) const {
   std::vector<ProcId> Renumbered;
-  State Canonical = canonicalize(S, &Renumbered, Options.Reduce);
+  State Canonical = canonicalize(std::move(S), &Renumbered, Options.Reduce);
   Fingerprint Id = fingerprint(Canonical);
   return {std::move(Canonical), Id, std::move(Moved), std::move(Renumbered)};
 }
@@ -101,7 +102,9 @@ Run Exploration::runOf(const State &S, ProcId P, bool Reduce) {
 
 void Exploration::expand(const State &S, bool Reduce,
                          std::vector<Successor> &Out) {
-  std::map<ProcId, Run> Tried;
+  // The successors of the runs tried for the reduction, kept for the full
+  // expansion.
+  std::map<ProcId, std::vector<Successor>> Tried;
   // The goroutines spawned last are tried first: they tend to finish
   // (and leave the state) while their parents would spawn more.
   for (ProcId Back = 0; Reduce && Back < S.Processes.size(); ++Back) {
@@ -113,21 +116,20 @@ void Exploration::expand(const State &S, bool Reduce,
     Run R = runOf(S, P, Reduce);
     if (ReductionBroken || Interp.gaveUp())
       return;
-    if (Reducer.runsAlone(S, R)) {
-      for (const State &Stopped : R.Outcomes)
-        Out.push_back(identify(Stopped, {P}));
-      // The cycle proviso: a run that leads back to a state already seen
-      // may close a cycle on which the others are postponed forever, so
-      // such a state is expanded in full.
-      if (llvm::none_of(Out, [&](const Successor &Reached) {
-            return Index.count(Reached.Id);
-          })) {
-        ++ExpandedAlone;
-        return;
-      }
-      Out.clear();
+    bool Alone = Reducer.runsAlone(S, R);
+    std::vector<Successor> &Reached = Tried[P];
+    for (State &Stopped : R.Outcomes)
+      Reached.push_back(identify(std::move(Stopped), {P}));
+    // The cycle proviso: a run that leads back to a state already seen may
+    // close a cycle on which the others are postponed forever, so such a
+    // state is expanded in full.
+    if (Alone && llvm::none_of(Reached, [&](const Successor &Next) {
+          return Index.count(Next.Id);
+        })) {
+      Out = std::move(Reached);
+      ++ExpandedAlone;
+      return;
     }
-    Tried.emplace(P, std::move(R));
   }
 
   std::vector<Transition> Enabled;
@@ -135,17 +137,21 @@ void Exploration::expand(const State &S, bool Reduce,
   for (Transition &T : Enabled) {
     if (T.Runs) {
       ProcId P = T.Moved[0];
-      auto It = Tried.find(P);
-      Run R = It != Tried.end() ? std::move(It->second) : runOf(S, P, Reduce);
-      for (const State &Stopped : R.Outcomes)
-        Out.push_back(identify(Stopped, {P}));
+      if (auto It = Tried.find(P); It != Tried.end()) {
+        std::move(It->second.begin(), It->second.end(),
+                  std::back_inserter(Out));
+        continue;
+      }
+      Run R = runOf(S, P, Reduce);
+      for (State &Stopped : R.Outcomes)
+        Out.push_back(identify(std::move(Stopped), {P}));
       continue;
     }
     if (T.Panic)
       Panics.push_back(*T.Panic);
     for (const Resume &R : T.Resumes)
       Interp.resume(T.Next, R);
-    Out.push_back(identify(T.Next, std::move(T.Moved)));
+    Out.push_back(identify(std::move(T.Next), std::move(T.Moved)));
   }
 }
 
