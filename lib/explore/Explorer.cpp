@@ -135,6 +135,19 @@ void Exploration::expand(const State &S, bool Reduce,
   std::vector<Transition> Enabled;
   transitions(S, Enabled);
   for (Transition &T : Enabled) {
+    if (!Reduce || !Reducer.stepsAlone(S, T))
+      continue;
+    State Next = T.Next;
+    for (const Resume &R : T.Resumes)
+      Interp.resume(Next, R);
+    Successor Reached = identify(std::move(Next), T.Moved);
+    if (!Index.count(Reached.Id)) { // the cycle proviso, as for runs
+      Out.push_back(std::move(Reached));
+      ++ExpandedAlone;
+      return;
+    }
+  }
+  for (Transition &T : Enabled) {
     if (T.Runs) {
       ProcId P = T.Moved[0];
       if (auto It = Tried.find(P); It != Tried.end()) {

@@ -1,6 +1,7 @@
 //===- Reduction.cpp - Partial-order reduction: one goroutine runs alone --===//
 
 #include "Reduction.h"
+#include "llvm/ADT/STLExtras.h"
 #include <optional>
 
 namespace golife::explore {
@@ -86,6 +87,20 @@ bool Reduction::runsAlone(const State &S, const Run &R) const {
       return false;
   }
   return true;
+}
+
+bool Reduction::stepsAlone(const State &S, const Transition &T) const {
+  // Time's steps change the clock and the alarms: never alone.
+  if (T.Runs || T.Panic || T.Moved.empty() || T.Touches.empty() ||
+      T.Next.Now != S.Now || T.Next.Alarms != S.Alarms)
+    return false;
+  for (ProcId P : T.Moved)
+    if (P >= S.Processes.size() ||
+        S.Processes[P].Wait.K == Pending::Kind::Select)
+      return false; // its other cases are other transitions
+  Reach Others =
+      reachOf(S, [&](ProcId Q) { return !llvm::is_contained(T.Moved, Q); });
+  return llvm::none_of(T.Touches, [&](ObjId O) { return Others.object(O); });
 }
 
 bool Reduction::breaksFrozen(const State &S, const Run &R) const {

@@ -21,13 +21,16 @@
 //  - it leaves the pending alarms and the clock alone.
 // That frozen cells stay frozen is checked on every run the exploration
 // makes; when a run breaks it, the exploration starts again without
-// reduction.
+// reduction. A step of the runtime alone is a persistent set when the
+// goroutines it moves wait for nothing else and no other goroutine, alarm
+// or outside code can reach the objects it touches (the channel between
+// two stages of a pipeline).
 //
 //===----------------------------------------------------------------------===//
 #ifndef GOLIFE_LIB_EXPLORE_REDUCTION_H
 #define GOLIFE_LIB_EXPLORE_REDUCTION_H
 
-#include "../runtime/State.h"
+#include "../runtime/Scheduler.h"
 #include "llvm/ADT/ArrayRef.h"
 
 namespace golife::explore {
@@ -50,6 +53,12 @@ public:
   /// Whether \p R, a run from \p S, is independent of every transition the
   /// other goroutines and time can take from \p S before it.
   bool runsAlone(const State &S, const Run &R) const;
+
+  /// Whether \p T, a step of the runtime from \p S (a send meeting a
+  /// receive, a buffer's value, a mutex or WaitGroup released), is
+  /// independent of everything else: it moves goroutines waiting for
+  /// nothing else (no select), on objects only they can reach.
+  bool stepsAlone(const State &S, const Transition &T) const;
 
   /// Whether \p R, a run from \p S, changed a frozen cell another goroutine
   /// can reach: the reduction's premise does not hold for this program.
