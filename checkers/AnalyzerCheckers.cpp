@@ -97,13 +97,13 @@ void registerAnalyzerCheckers(CheckerRegistry &Registry) {
   Registry.addPackage("golife");
   Registry.addPackageOption(
       "int", "golife", "MaxStates", std::to_string(AnalysisOptions().MaxStates),
-      "Distinct states explored per analysed function before golife gives up "
-      "on it (and stays silent)",
+      "Distinct states explored per analysed function; past it only the "
+      "leaks the states reached prove are reported",
       "released");
   Registry.addPackageOption(
       "bool", "golife", "Trace", "false",
       "Print to stderr, per analysed function, how many states the "
-      "exploration visited and why it stayed silent",
+      "exploration visited and why it stopped early",
       "developer");
 }
 
