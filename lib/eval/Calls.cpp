@@ -122,7 +122,7 @@ bool Interpreter::runtimeCall(const CallExpr *CE, const FunctionDecl *FD) {
          argumentValues(llvm::ArrayRef(CE->getArgs(), CE->getNumArgs())
                             .drop_front(FirstArg))};
   std::optional<Reach> Given;
-  if (usesObjectState(Handle)) {
+  if (Options.Reduce && usesObjectState(Handle)) { // only the reduction asks
     Given.emplace(*S);
     Given->from(Receiver);
     for (const Value &Arg : C.Args)

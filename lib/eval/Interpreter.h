@@ -61,7 +61,7 @@ public:
   /// The objects whose state the runtime's calls of the last run() read or
   /// changed, beyond the waits they registered: the partial-order
   /// reduction (lib/explore/Reduction.h) compares them with what the other
-  /// goroutines can reach.
+  /// goroutines can reach. Recorded only when Options.Reduce is set.
   std::vector<ObjId> Operated;
 
 private:

@@ -43,13 +43,6 @@ bool waitsForOthers(const Pending &W) {
 /// The object a wait's value names (the channel of a case), NoObject when
 /// it names none (the nil channel, a received value's cell).
 ObjId waitedObject(const Value &V) {
-  if (V.is(Value::Kind::Object) || V.is(Value::Kind::Case))
-    return V.Id;
-  return NoObject;
-}
-
-/// The channel a wait's value names: an object, or NoObject (nil).
-uint32_t waitedChannel(const Value &V) {
   return V.is(Value::Kind::Object) || V.is(Value::Kind::Case) ? V.Id : NoObject;
 }
 
@@ -107,7 +100,7 @@ std::vector<WaitTarget> Exploration::targets(const State &S,
   case Pending::Kind::Send:
   case Pending::Kind::Recv:
     return {
-        targetOf(S, waitedChannel(W.Values[0]),
+        targetOf(S, waitedObject(W.Values[0]),
                  W.Values[0].is(Value::Kind::NilChan) && W.Values[0].Int == 1)};
   case Pending::Kind::Select: {
     std::vector<WaitTarget> Targets;
@@ -131,8 +124,8 @@ std::vector<FindingNote> Exploration::notesFor(const State &S,
                                                const Process &P) const {
   std::set<ObjId> Waited;
   for (const Value &V : P.Wait.Values)
-    if (V.is(Value::Kind::Object) || V.is(Value::Kind::Case))
-      Waited.insert(V.Id);
+    if (ObjId O = waitedObject(V); O != NoObject)
+      Waited.insert(O);
   std::vector<FindingNote> Notes;
   for (const Event &E : S.Events) {
     bool Relevant =
@@ -162,10 +155,7 @@ Problem Exploration::blocked(const State &S, const Process &P, bool NobodyMoves,
     if (C && C->Done < S.Objects.size() &&
         llvm::any_of(
             P.Wait.Values,
-            [&](const Value &V) {
-              return (V.is(Value::Kind::Object) || V.is(Value::Kind::Case)) &&
-                     V.Id == C->Done;
-            }) &&
+            [&](const Value &V) { return waitedObject(V) == C->Done; }) &&
         CancelsBlamed.insert(O.Made).second)
       Blocked.Notes.push_back({O.Made->getExprLoc(),
                                "its cancel function, made here, is never "
@@ -231,10 +221,12 @@ void Exploration::problems(std::vector<Problem> &Out) {
     First[I + 1] = First[I] + Nodes[I].Processes.size();
   unsigned Pairs = First[N];
   std::vector<std::vector<unsigned>> Preds(Pairs);
-  std::vector<bool> Finishes(Pairs), Moves(Pairs), Gone(Pairs);
+  // CanFinish starts from the pairs finished there or gone on some edge.
+  std::vector<bool> Finishes(Pairs), Moves(Pairs), FinishesOrGone(Pairs);
   for (unsigned From = 0; From < N; ++From) {
     for (ProcId P = 0; P < Nodes[From].Processes.size(); ++P)
-      Finishes[First[From] + P] = Nodes[From].Processes[P].isFinished();
+      Finishes[First[From] + P] = FinishesOrGone[First[From] + P] =
+          Nodes[From].Processes[P].isFinished();
     for (const Edge &E : Edges[From]) {
       for (ProcId Moved : E.Moved)
         if (Moved < Nodes[From].Processes.size())
@@ -242,7 +234,7 @@ void Exploration::problems(std::vector<Problem> &Out) {
       for (ProcId P = 0; P < Nodes[From].Processes.size(); ++P) {
         ProcId To = P < E.Renumbered.size() ? E.Renumbered[P] : NoProcess;
         if (To == NoProcess)
-          Gone[First[From] + P] = true; // it finished, or the program ended
+          FinishesOrGone[First[From] + P] = true; // finished, or the end
         else
           Preds[First[E.To] + To].push_back(First[From] + P);
       }
@@ -266,9 +258,6 @@ void Exploration::problems(std::vector<Problem> &Out) {
     }
     return Seed;
   };
-  std::vector<bool> FinishesOrGone = Finishes;
-  for (unsigned I = 0; I < Pairs; ++I)
-    FinishesOrGone[I] = FinishesOrGone[I] || Gone[I];
   std::vector<bool> CanFinish = CanReach(FinishesOrGone);
   std::vector<bool> CanMove = CanReach(Moves);
 
