@@ -2,6 +2,7 @@
 
 #include "golife/Analysis.h"
 #include "eval/Relevance.h"
+#include "eval/StaticVariables.h"
 #include "explore/Explorer.h"
 #include "runtime/Api.h"
 #include "clang/AST/ASTContext.h"
@@ -70,6 +71,7 @@ std::vector<Finding>
 analyzeTranslationUnit(ASTContext &Ctx, llvm::ArrayRef<const Check *> Enabled,
                        const AnalysisOptions &Options, AnalysisStats *Stats) {
   eval::Relevance Relevant(Ctx);
+  eval::StaticVariables Statics(Ctx, Relevant);
   RootCollector Collector(Ctx.getSourceManager(), Relevant);
   Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
 
@@ -89,7 +91,7 @@ analyzeTranslationUnit(ASTContext &Ctx, llvm::ArrayRef<const Check *> Enabled,
     AnalysisOptions ForRoot = Options;
     ForRoot.MaxSeconds =
         std::min<unsigned>(Options.MaxSeconds, Options.MaxUnitSeconds - Spent);
-    explore::exploreFunction(*Root, Ctx, ForRoot, Problems, Counted);
+    explore::exploreFunction(*Root, Ctx, ForRoot, Statics, Problems, Counted);
   }
 
   CollectingSink Sink;

@@ -48,6 +48,7 @@ void Interpreter::popFrame() {
   proc().Stack.pop_back();
   if (proc().Stack.empty() && P == 0) {
     escape(*S, Done.ReturnValue); // the analysed function's caller gets it
+    escapeStaticsAfterRoot();
     // Where the analysed function left: what it spawned runs on without it.
     S->record({Done.Returned ? Done.Returned->getBeginLoc()
                              : Done.Function->getBodyRBrace(),
@@ -73,8 +74,18 @@ Interpreter::argumentValues(llvm::ArrayRef<const Expr *> Args) {
 }
 
 void Interpreter::unknownCall(const Expr *Site, llvm::ArrayRef<Value> Args) {
-  for (const Value &Arg : Args)
+  for (const Value &Arg : Args) {
+    if (!S->Statics.empty()) {
+      // A callable it is given may run later, using the statics.
+      Reach Reached(*S);
+      Reached.from(Arg);
+      escapeStaticsOf(load(Arg));
+      for (CellId C = 0; C < S->Cells.size(); ++C)
+        if (Reached.cell(C))
+          escapeStaticsOf(S->Cells[C].V);
+    }
     escape(*S, Arg);
+  }
   if (Site)
     set(Site, {});
 }

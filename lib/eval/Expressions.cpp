@@ -253,12 +253,20 @@ Value Interpreter::declRef(const ValueDecl *D) {
       return member(ME);
     return {};
   }
-  return {}; // globals and statics: memory the analysis does not follow
+  if (const auto *Var = dyn_cast<VarDecl>(D))
+    if (auto It = S->Statics.find(Var->getCanonicalDecl());
+        It != S->Statics.end())
+      return Value::cell(It->second);
+  return {}; // other globals and statics: memory the analysis does not follow
 }
 
 void Interpreter::declare(const VarDecl *Var) {
+  if (Var->isStaticLocal()) {
+    declareStatic(Var);
+    return;
+  }
   if (!Var->hasLocalStorage())
-    return; // statics are shared across calls: memory not followed
+    return; // globals are declared once, before the root runs
   const Expr *Init = Var->getInit();
   Value V = Init ? valueOf(Init) : defaultValue(Var->getType(), nullptr);
   if (Dead.isDead(frame().Function, Var))

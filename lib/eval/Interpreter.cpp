@@ -51,6 +51,8 @@ const CFG *Interpreter::graphOf(const FunctionDecl *FD) {
     Build.AddCXXDefaultInitExprInCtors = true;
     Build.AddCXXDefaultInitExprInAggregates = true;
     Build.setAllAlwaysAdd();
+    // A local static's initializer runs the first time only.
+    Build.AddStaticInitBranches = true;
     Slot = CFG::buildCFG(FD, FD->getBody(), &Ctx, Build);
   }
   return Slot.get();
@@ -60,6 +62,7 @@ State Interpreter::start(const FunctionDecl &Root) {
   State Initial;
   Initial.Processes.push_back(Process{"g0"});
   S = &Initial;
+  RootFunction = &Root;
   P = 0;
   std::vector<Value> Args;
   for (const ParmVarDecl *Param : Root.parameters()) {
@@ -70,7 +73,9 @@ State Interpreter::start(const FunctionDecl &Root) {
     else
       Args.push_back({});
   }
-  if (!pushFrame(&Root, Args, nullptr, {}, NoObject))
+  if (pushFrame(&Root, Args, nullptr, {}, NoObject))
+    initializeGlobals();
+  else
     giveUp("no body");
   S = nullptr;
   return Initial;
@@ -150,6 +155,16 @@ std::vector<const CFGBlock *> Interpreter::branch() {
   Frame &F = frame();
   std::vector<const CFGBlock *> Choices;
   const Stmt *Terminator = F.Block->getTerminatorStmt();
+  // A local static's declaration: the first successor skips its
+  // initializer, the second runs it.
+  if (const auto *Declaration = dyn_cast_or_null<DeclStmt>(Terminator)) {
+    const auto *Var = cast<VarDecl>(Declaration->getSingleDecl());
+    unsigned Next = S->Statics.count(Var->getCanonicalDecl()) ? 0 : 1;
+    if (Next < F.Block->succ_size())
+      if (const CFGBlock *B = F.Block->succ_begin()[Next].getReachableBlock())
+        Choices.push_back(B);
+    return Choices;
+  }
   const Stmt *Condition = F.Block->getTerminatorCondition(false);
   // The last block of `a && b` branches on the statement's whole condition,
   // which no element computes: b decides there (a, or its short circuit,

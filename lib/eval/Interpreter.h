@@ -19,6 +19,7 @@
 #include "../runtime/Api.h"
 #include "../runtime/Scheduler.h"
 #include "DeadVariables.h"
+#include "StaticVariables.h"
 #include "golife/Analysis.h"
 #include "clang/AST/StmtVisitor.h"
 #include "llvm/ADT/DenseMap.h"
@@ -36,8 +37,9 @@ class Interpreter : private clang::ConstStmtVisitor<Interpreter> {
   friend class clang::StmtVisitorBase<llvm::make_const_ptr, Interpreter, void>;
 
 public:
-  Interpreter(clang::ASTContext &Ctx, const AnalysisOptions &Options)
-      : Ctx(Ctx), Options(Options) {}
+  Interpreter(clang::ASTContext &Ctx, const AnalysisOptions &Options,
+              StaticVariables &Statics)
+      : Ctx(Ctx), Options(Options), Statics(Statics) {}
 
   /// A state where \p Root is about to run as the only goroutine, with
   /// unknown arguments.
@@ -67,6 +69,8 @@ public:
 private:
   clang::ASTContext &Ctx;
   const AnalysisOptions &Options;
+  StaticVariables &Statics;
+  const clang::FunctionDecl *RootFunction = nullptr;
   std::string GaveUpReason;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<clang::CFG>>
       Graphs;
@@ -142,6 +146,30 @@ private:
   std::optional<bool> pointersEqual(const Value &L, const Value &R);
   /// The field of a lambda's class that captures \p D (or `this`).
   const clang::FieldDecl *captureField(const clang::ValueDecl *D);
+
+  // Statics.cpp: function-local statics and internal globals.
+  /// Makes the globals the analysis follows, in their order, from their
+  /// initializers; one whose initializer it cannot evaluate stays unknown.
+  void initializeGlobals();
+  /// Runs the declaration of local static \p Var: makes it the first time.
+  void declareStatic(const clang::VarDecl *Var);
+  /// The value a variable of static storage of type \p T holds once
+  /// \p Init (maybe none) ran; nothing when the analysis cannot tell.
+  std::optional<Value> staticValue(clang::QualType T, const clang::Expr *Init);
+  /// Gives record \p Made the fields of \p Record and its bases, from
+  /// their default member initializers; false when one cannot be told.
+  bool initializeFields(CellId Made, const clang::CXXRecordDecl *Record);
+  /// The value of \p Init, an expression outside any CFG, evaluated on the
+  /// current frame; nothing when it needs more than the runtime's calls
+  /// and constructors (control flow, calls of the program's functions).
+  std::optional<Value> evaluateDetached(const clang::Expr *Init);
+  void evaluateTree(const clang::Stmt *St);
+  /// The statics that \p Callable, handed to code the analysis cannot
+  /// see, may use: their objects escape.
+  void escapeStaticsOf(const Value &Callable);
+  /// Once a root other than main has returned, the rest of the program
+  /// can use every static: their objects escape.
+  void escapeStaticsAfterRoot();
 
   // Memory.cpp: cells and copies.
   CellId fieldCell(CellId Record, const clang::FieldDecl *Field);

@@ -198,6 +198,8 @@ public:
     Out.Now = In.Now;
     Out.NextSymbol = In.NextSymbol;
     Out.Assumptions = std::move(In.Assumptions);
+    for (const auto &[Var, C] : In.Statics)
+      Out.Statics[Var] = cell(C);
     for (Process &P : Out.Processes) {
       for (Frame &F : P.Stack) {
         F.This = value(F.This);
@@ -353,6 +355,11 @@ Fingerprint fingerprint(const State &S) {
   for (const Alarm &A : S.Alarms)
     H.add(A, S.Now);
   H.addAll(S.Assumptions);
+  H.add(S.Statics.size());
+  for (const auto &[Var, C] : S.Statics) {
+    H.add(Var);
+    H.add(C);
+  }
   return H.finish();
 }
 
@@ -376,7 +383,8 @@ uint64_t approximateBytes(const State &S) {
     if (const auto *C = O.getAs<Channel>())
       Bytes += C->Buffer.capacity() * sizeof(Value);
   }
-  Bytes += S.Alarms.capacity() * sizeof(Alarm) +
+  Bytes += S.Statics.size() * (MapNode + 2 * sizeof(void *)) +
+           S.Alarms.capacity() * sizeof(Alarm) +
            S.Assumptions.capacity() * sizeof(Assumption);
   for (const Event &E : S.Events)
     Bytes += sizeof(Event) + E.Message.capacity() + E.ProcessKey.capacity();

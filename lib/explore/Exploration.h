@@ -26,8 +26,8 @@ struct Edge {
 class Exploration {
 public:
   Exploration(const clang::FunctionDecl &Root, clang::ASTContext &Ctx,
-              const AnalysisOptions &Options)
-      : Root(Root), Interp(Ctx, Options), Options(Options),
+              const AnalysisOptions &Options, eval::StaticVariables &Statics)
+      : Root(Root), Interp(Ctx, Options, Statics), Options(Options),
         Reducer(unitUsesDefaultCase(Ctx)) {}
 
   /// Builds the state graph; why it stopped before its end (a budget, code

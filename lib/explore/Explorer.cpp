@@ -170,8 +170,9 @@ void Exploration::expand(const State &S, bool Reduce,
 
 void exploreFunction(const FunctionDecl &Root, ASTContext &Ctx,
                      const AnalysisOptions &Options,
+                     eval::StaticVariables &Statics,
                      std::vector<Problem> &Problems, AnalysisStats &Stats) {
-  Exploration E(Root, Ctx, Options);
+  Exploration E(Root, Ctx, Options, Statics);
   std::string Incomplete = E.build();
   size_t Before = Problems.size();
   if (Incomplete.empty()) {

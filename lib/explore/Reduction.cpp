@@ -72,6 +72,10 @@ bool Reduction::runsAlone(const State &S, const Run &R) const {
       return false; // memory was dropped: nothing to compare with
     if (After.Alarms != S.Alarms || After.Now != S.Now)
       return false;
+    // A static's first initialisation: whoever runs its declaration first
+    // makes it.
+    if (After.Statics.size() != S.Statics.size())
+      return false;
     for (ObjId O = 0; O < S.Objects.size(); ++O)
       if (Others.object(O) && !(After.Objects[O] == S.Objects[O]))
         return false;

@@ -67,6 +67,9 @@ void Reach::fromDerivedContexts() {
 }
 
 void Reach::fromProcess(const Process &P) {
+  if (!P.isFinished())
+    for (const auto &Static : S.Statics)
+      from(Value::cell(Static.second));
   for (const Frame &F : P.Stack) {
     from(F.This);
     from(F.ReturnValue);

@@ -300,6 +300,9 @@ struct State {
   std::vector<Object> Objects;
   std::vector<Alarm> Alarms;
   std::vector<Assumption> Assumptions;
+  /// Function-local statics and internal globals the analysis follows
+  /// (lib/eval/StaticVariables.h): every goroutine can name them.
+  std::map<const clang::VarDecl *, CellId> Statics;
   int64_t Now = 0;
   uint32_t NextSymbol = 0;
   std::vector<Event> Events; ///< not part of the state's identity
@@ -349,7 +352,8 @@ public:
       : S(S), Cells(S.Cells.size()), Objects(S.Objects.size()) {}
 
   void from(const Value &V);
-  /// Everything goroutine \p P can use: its frames and what it waits on.
+  /// Everything goroutine \p P can use: its frames, what it waits on and,
+  /// while it runs, the statics.
   void fromProcess(const Process &P);
 
   /// Adds the contexts derived from a context reached: cancelling the

@@ -1,0 +1,26 @@
+// The reply channel is a static: made once, with one slot. The second
+// request finds the first reply still there and its sender blocks.
+#include <go/go.h>
+
+go::Chan<int> replies() {
+  static auto ch = go::makeChan<int>(1);
+  return ch;
+}
+
+void request(int id, go::WaitGroup *sent) {
+  sent->add(1);
+  go::spawn([id, sent] {
+    replies().send(id);
+    sent->done();
+  });
+}
+
+int main() {
+  return go::run([] {
+    auto *sent = new go::WaitGroup;
+    request(1, sent);
+    request(2, sent);
+    sent->wait();
+    (void)replies().recv();
+  });
+}
