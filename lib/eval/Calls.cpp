@@ -235,6 +235,12 @@ void Interpreter::memberCall(const CXXMemberCallExpr *Member,
     Method = Class ? Method->getCorrespondingMethodInClass(Class) : nullptr;
   }
   if (Method && Method->getParent()->isLambda()) {
+    // A captureless lambda's conversion to a function pointer runs nothing:
+    // the pointer calls the body later, as the closure would.
+    if (isa<CXXConversionDecl>(Method)) {
+      set(Member, load(This));
+      return;
+    }
     if (invoke(This, Args, Member))
       return;
   } else if (Method && !isStd(Method->getParent()) &&

@@ -110,3 +110,22 @@ void waitForCallback() {
   registerCallback([] { wg.done(); });
   wg.wait();
 }
+
+// Converting the callback to a function pointer runs nothing; calling the
+// pointer does.
+// CHECK-DAG: statics.cpp:[[@LINE+6]]:6: warning: wait() blocks forever
+void callbackNeverCalled() {
+  static go::WaitGroup wg;
+  wg.add(1);
+  void (*callback)() = [] { wg.done(); };
+  (void)callback;
+  wg.wait(); // expected-warning {{wait() blocks forever: the WaitGroup's counter never drops to zero}} expected-note {{wait() blocks forever}}
+}
+
+void callbackCalled() {
+  static go::WaitGroup wg;
+  wg.add(1);
+  void (*callback)() = [] { wg.done(); };
+  callback();
+  wg.wait();
+}
