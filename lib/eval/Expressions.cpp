@@ -297,7 +297,9 @@ void Interpreter::VisitUnaryOperator(const UnaryOperator *UO) {
     set(UO, Sub);
     return;
   case UO_Deref:
-    set(UO, load(Sub));
+    // The operand is the pointer's value: the address of the object, which
+    // is the lvalue `*p` names (loading it would lose stores through p).
+    set(UO, Sub);
     return;
   case UO_LNot: {
     Value V = truthOf(load(Sub));

@@ -241,3 +241,36 @@ void pointerToZeroFixed() {
   if (P == nullptr)
     go::spawn([=] { ch.send(1); });
 }
+
+// A store through a pointer reaches the object it points to: the worker
+// reads the flag the parent set through `ready`.
+void storeThroughPointerBug() {
+  auto *ready = new int(0);
+  *ready = 1;
+  auto results = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
+  go::spawn([ready, results] { // expected-note {{goroutine spawned here}}
+    if (*ready == 1)
+      results.send(1); // expected-warning {{goroutine blocks forever sending on a channel: no partner can ever come}} expected-note {{goroutine blocks forever sending}}
+  });
+} // expected-note {{the function returns here}}
+
+void storeThroughPointerFixed() {
+  auto *ready = new int(0);
+  *ready = 1;
+  auto results = go::makeChan<int>(1);
+  go::spawn([ready, results] {
+    if (*ready == 1)
+      results.send(1);
+  });
+}
+
+// Its twin: the flag was cleared through the pointer, so nothing is sent.
+void clearThroughPointer() {
+  auto *ready = new int(1);
+  *ready = 0;
+  auto results = go::makeChan<int>();
+  go::spawn([ready, results] {
+    if (*ready == 1)
+      results.send(1);
+  });
+}
