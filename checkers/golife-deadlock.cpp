@@ -1,8 +1,9 @@
 //===- golife-deadlock.cpp - golife.Deadlock / golife-deadlock ------------===//
 //
 // Goroutines that wait on each other in a cycle through mutexes (lock order
-// inversion), a mutex locked twice by one goroutine, and condition variables
-// waited on with no signal to come.
+// inversion, a read lock taken again while a writer waits), a mutex locked
+// twice by one goroutine, and condition variables waited on with no signal
+// to come.
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,6 +25,10 @@ public:
     else if (P.Op == OpKind::Lock && P.LockCycle)
       Sink.report(findingAt(P, "goroutines wait for each other's mutexes: "
                                "lock order inversion"));
+    else if (P.Op == OpKind::Lock && P.BehindWriter)
+      Sink.report(findingAt(P, "goroutine blocks forever read-locking: a "
+                               "waiting writer holds off new readers, and "
+                               "the readers inside never leave"));
     else if (P.Op == OpKind::Lock && P.HolderBlocked)
       Sink.report(findingAt(P, "goroutine blocks forever locking a mutex "
                                "whose holder is itself blocked forever"));

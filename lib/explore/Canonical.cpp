@@ -34,6 +34,7 @@ public:
   void add(const WaitGroup &W) { add(W.Counter); }
   void add(const Mutex &M) {
     add(M.Writer);
+    add(M.Claimed);
     add(M.Readers);
   }
   void add(const Cond &C) {
@@ -309,8 +310,10 @@ private:
     Object Copy = std::move(In.Objects[O]);
     Copy.forEachLink([&](ObjId &Linked) { Linked = object(Linked); });
     Copy.forEachValue([&](Value &Held) { Held = value(Held); });
-    if (auto *M = Copy.getAs<Mutex>())
+    if (auto *M = Copy.getAs<Mutex>()) {
       M->Writer = process(M->Writer);
+      M->Claimed = process(M->Claimed);
+    }
     if (auto *C = Copy.getAs<Cond>())
       for (ProcId &Waiter : C->Waiters)
         Waiter = process(Waiter);

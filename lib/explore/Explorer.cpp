@@ -111,7 +111,8 @@ void Exploration::expand(const State &S, bool Reduce,
     ProcId P = S.Processes.size() - 1 - Back;
     const Process &Proc = S.Processes[P];
     if (Proc.isFinished() || (Proc.Wait.K != Pending::Kind::None &&
-                              Proc.Wait.K != Pending::Kind::LoopHead))
+                              Proc.Wait.K != Pending::Kind::LoopHead &&
+                              Proc.Wait.K != Pending::Kind::Yield))
       continue;
     Run R = runOf(S, P, Reduce);
     if (ReductionBroken || Interp.gaveUp())

@@ -54,6 +54,8 @@ void lockFacts(const State &S, const Process &P, bool NobodyMoves,
     return;
   const Mutex &M = *Waited;
   ProcId Holder = M.Writer;
+  Blocked.BehindWriter = P.Wait.Reader && Holder == NoProcess &&
+                         M.Claimed != NoProcess && M.Readers > 0;
   // Read locks name no holder: when every other goroutine has finished,
   // the readers that still hold it are among them.
   if (Holder >= S.Processes.size() && M.Readers > 0 &&

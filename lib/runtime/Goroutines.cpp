@@ -1,6 +1,8 @@
 //===- Goroutines.cpp - spawn, run, yield, panic, defer -------------------===//
 //
-// A goroutine runs until it finishes; the program ends when a panic is not
+// A goroutine runs until it blocks, yields or finishes: the runtime never
+// preempts it (the analysis also stops it at a loop's back edge, so that
+// loops meet their states again). The program ends when a panic is not
 // recovered (go::panic included), and then no goroutine leaks. go::defer's
 // guard runs its function when it is destroyed; go::run(f) runs f in the
 // calling goroutine (runtime-model/src/scheduler.cpp).
@@ -26,7 +28,11 @@ Effect run(Call &C) {
   return Effect::invoke(C.Args[0], C.Args);
 }
 
-Effect yield(Call &) { return Effect::returns(); }
+Effect yield(Call &C) {
+  // runtime.Gosched(): any runnable goroutine may run before this one
+  // goes on.
+  return Effect::block(Pending{Pending::Kind::Yield, OpKind::Other, C.Site});
+}
 
 Effect exitByPanic(Call &) { return Effect{Effect::Kind::Exit}; }
 

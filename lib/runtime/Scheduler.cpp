@@ -111,6 +111,7 @@ private:
     switch (W.K) {
     case Pending::Kind::None:
     case Pending::Kind::LoopHead:
+    case Pending::Kind::Yield:
       Out.push_back({true, {}, {P}});
       break;
     case Pending::Kind::Send:
@@ -208,14 +209,24 @@ private:
 
   void acquire(ProcId P, ObjId M, bool Reader) {
     const Mutex *Held = S.Objects[M].getAs<Mutex>();
-    if (!Held || Held->Writer != NoProcess || (!Reader && Held->Readers != 0))
+    if (!Held || Held->Writer != NoProcess ||
+        (Held->Claimed != NoProcess && (Reader || Held->Claimed != P)))
       return;
+    if (!Reader && Held->Readers != 0) {
+      // A writer claims the mutex from the readers inside: no new reader
+      // gets in until it has taken it.
+      if (Held->Claimed == NoProcess)
+        add({P}, {M}).Next.Objects[M].as<Mutex>().Claimed = P;
+      return;
+    }
     Transition &T = add({P}, {M});
     Mutex &Taken = T.Next.Objects[M].as<Mutex>();
-    if (Reader)
+    if (Reader) {
       ++Taken.Readers;
-    else
+    } else {
       Taken.Writer = P;
+      Taken.Claimed = NoProcess;
+    }
     T.Resumes = {{P}};
   }
 

@@ -93,6 +93,9 @@ struct WaitGroup {
 /// Mutex and RWMutex.
 struct Mutex {
   ProcId Writer = NoProcess; ///< the goroutine holding it for writing
+  /// RWMutex: the writer that called lock() while no writer held it; until
+  /// it holds the lock, no new reader gets in (Go's writer preference).
+  ProcId Claimed = NoProcess;
   int64_t Readers = 0;
   bool operator==(const Mutex &) const = default;
 };
@@ -256,6 +259,7 @@ struct Pending {
     CondWait,  ///< waiting for a signal of Values[0]; Values[1] its mutex
     Sleep,     ///< until its alarm fires
     LoopHead,  ///< took a loop's back edge: just a scheduling point
+    Yield,     ///< called go::yield(): just a scheduling point
   };
   Kind K = Kind::None;
   OpKind Op = OpKind::Other;

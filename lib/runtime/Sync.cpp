@@ -10,7 +10,11 @@
 //                  |                     | lock() by anyone: blocks
 //                  +--unlock(): panic    |
 //               RWMutex also: rlock() adds a reader while no writer holds
-//               it; lock() waits for no writer and no reader.
+//               it or has claimed it; a writer waiting in lock() while
+//               readers are inside may claim it (a step of its own, like
+//               taking it), which holds off new readers, and takes it once
+//               they have left: a reader that locks again while a writer
+//               waits deadlocks, as in Go.
 //
 //   Cond:       wait() unlocks its mutex and waits for a signal; signal()
 //               wakes the first waiter, broadcast() all; a woken waiter
@@ -101,7 +105,7 @@ Effect mutexTryLock(Call &C) {
   if (!C.known(Self))
     return Effect::returns();
   Mutex &M = C.S.Objects[Self.Id].as<Mutex>();
-  if (M.Writer != NoProcess || M.Readers > 0)
+  if (M.Writer != NoProcess || M.Claimed != NoProcess || M.Readers > 0)
     return Effect::returns(Value::integer(0));
   M.Writer = C.Caller;
   return Effect::returns(Value::integer(1));

@@ -121,6 +121,48 @@ void lockOrderAgreed() {
   wg.wait();
 }
 
+// A writer that arrives between a reader's two read locks holds off the
+// second (Go's writer preference): the writer waits for the reader, the
+// reader for the writer.
+void readLockTwiceWhileWriterWaits() {
+  go::RWMutex mu;
+  go::WaitGroup wg;
+  wg.add(1);
+  go::spawn([&] {
+    auto _ = go::defer([&] { wg.done(); });
+    mu.lock();
+    mu.unlock();
+  });
+  mu.rlock();
+  mu.rlock(); // expected-warning {{goroutine blocks forever read-locking: a waiting writer holds off new readers, and the readers inside never leave}} expected-note {{goroutine blocks forever read-locking}}
+  mu.runlock();
+  mu.runlock();
+  wg.wait();
+}
+
+// Its fix: one read lock at a time. Readers still share the lock with no
+// writer waiting.
+void readLockOnceWhileWriterWaits() {
+  go::RWMutex mu;
+  go::WaitGroup wg;
+  wg.add(2);
+  go::spawn([&] {
+    auto _ = go::defer([&] { wg.done(); });
+    mu.lock();
+    mu.unlock();
+  });
+  go::spawn([&] {
+    auto _ = go::defer([&] { wg.done(); });
+    mu.rlock();
+    mu.runlock();
+  });
+  mu.rlock();
+  mu.runlock();
+  mu.rlock();
+  mu.runlock();
+  wg.wait();
+}
+
 // Nobody ever signals the condition variable.
 void waitWithoutSignal() {
   go::Mutex mu;

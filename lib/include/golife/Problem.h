@@ -67,6 +67,9 @@ struct Problem {
   /// For a blocked Lock: the holder is itself blocked forever (not on this
   /// goroutine's mutexes: that is a LockCycle).
   bool HolderBlocked = false;
+  /// For a blocked read lock: a writer waiting for the readers inside holds
+  /// off new readers (RWMutex writer preference).
+  bool BehindWriter = false;
   /// For NeverTerminates: the loop is the analysed function's own (its
   /// caller never gets control back), not a goroutine's.
   bool InAnalysedFunction = false;

@@ -1,0 +1,18 @@
+// The parent yields between two updates of the shared state: a reporter
+// that runs then sees the intermediate state and sends a result nobody
+// receives.
+#include <go/go.h>
+
+void publish() {
+  auto *stage = new int(0);
+  auto results = go::makeChan<int>();
+  go::spawn([stage, results] {
+    if (*stage == 1)
+      results.send(*stage);
+  });
+  *stage = 1;
+  go::yield();
+  *stage = 2;
+}
+
+int main() { return go::run([] { publish(); }); }
