@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Baseline.h"
 #include "Checks.h"
 #include "Config.h"
 #include "Report.h"
@@ -14,6 +15,7 @@
 #include "golife/Finding.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
 #include "clang/Analysis/PathDiagnostic.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
@@ -184,6 +186,26 @@ cl::opt<bool> NoReduction(
              "partial-order and symmetry reductions (slower; for checking "
              "them)"),
     cl::cat(Category));
+cl::opt<std::string> SarifRoot(
+    "sarif-root",
+    cl::desc("Files under this folder are named relative to it in SARIF (as "
+             "uriBaseId SRCROOT) and in baselines; default: the folder "
+             "holding every analysed file"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> DocsUrl(
+    "docs-url",
+    cl::desc("Where the checks' pages are published: SARIF rules' "
+             "helpUri is <url>/<check>.md (default: " GOLIFE_DOCS_URL ")"),
+    cl::value_desc("url"), cl::init(GOLIFE_DOCS_URL), cl::cat(Category));
+cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Report only the findings this baseline (--export-baseline) "
+             "does not list"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> ExportBaseline(
+    "export-baseline",
+    cl::desc("Write the findings to <file> as a baseline for --baseline"),
+    cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the checks enabled for the first "
                                   "file (or the current folder) and exit"),
@@ -241,12 +263,12 @@ bool passesFilters(const Finding &F, const SourceManager &SM,
   return UserCode && InLines;
 }
 
-/// What the analysis of one translation unit gave.
-struct UnitResult {
-  std::vector<ReportedFinding> Findings;
-  std::vector<IncompleteAnalysis> Incomplete;
-  std::string Error; ///< why it could not be analysed
-};
+/// The qualified name of the analysed function a finding comes from; part
+/// of its fingerprint.
+std::string functionName(const Decl *Enclosing) {
+  const auto *Named = dyn_cast_or_null<NamedDecl>(Enclosing);
+  return Named ? Named->getQualifiedNameAsString() : std::string();
+}
 
 /// Runs the analysis core on a translation unit, once per exploration
 /// budget among its enabled checks, and keeps the findings that are not
@@ -287,7 +309,8 @@ public:
                           placeOf(FullSourceLoc(F.Loc, SM)),
                           F.Message,
                           {},
-                          Check->WarningAsError};
+                          Check->WarningAsError,
+                          functionName(F.Enclosing)};
         for (const FindingNote &N : F.Notes)
           R.Notes.push_back({placeOf(FullSourceLoc(N.Loc, SM)), N.Message});
         Out.Findings.push_back(std::move(R));
@@ -379,6 +402,36 @@ void error(const Twine &Message) {
   WithColor::error(errs(), "golife") << Message << "\n";
 }
 
+/// \p Path absolute, without . or ..
+std::string absolutePath(StringRef Path) {
+  SmallString<256> Absolute(Path);
+  sys::fs::make_absolute(Absolute);
+  sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  return std::string(Absolute);
+}
+
+/// \p Folder absolute, without . or .., ending in '/'.
+std::string folderPath(StringRef Folder) {
+  std::string Path = absolutePath(Folder);
+  if (!StringRef(Path).ends_with("/"))
+    Path += '/';
+  return Path;
+}
+
+/// The deepest folder holding every one of \p Files, ending in '/'.
+std::string commonFolder(ArrayRef<std::string> Files) {
+  std::string Common;
+  for (const std::string &File : Files) {
+    std::string Folder = folderPath(sys::path::parent_path(absolutePath(File)));
+    if (Common.empty())
+      Common = Folder;
+    while (!StringRef(Folder).starts_with(Common))
+      Common =
+          folderPath(sys::path::parent_path(StringRef(Common).drop_back()));
+  }
+  return Common;
+}
+
 /// Everything the analysis of any translation unit needs; read only while
 /// the units run in parallel.
 struct Job {
@@ -390,9 +443,7 @@ struct Job {
 UnitResult analyseUnit(const Job &J, const std::string &Source,
                        const FileSettings &Settings) {
   UnitResult Result;
-  SmallString<256> Absolute(Source);
-  sys::fs::make_absolute(Absolute);
-  sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  const std::string Absolute = absolutePath(Source);
   if (!sys::fs::exists(Absolute)) {
     Result.Error = "'" + Source + "': no such file";
     return Result;
@@ -403,7 +454,7 @@ UnitResult analyseUnit(const Job &J, const std::string &Source,
   }
   // A file system of its own: its working directory (the compile command's
   // directory) is not the process's, which parallel units would race on.
-  tooling::ClangTool Tool(J.Database, {std::string(Absolute)},
+  tooling::ClangTool Tool(J.Database, {Absolute},
                           std::make_shared<PCHContainerOperations>(),
                           vfs::createPhysicalFileSystem());
   for (const std::vector<std::string> &Before :
@@ -646,6 +697,15 @@ int main(int Argc, const char **Argv) {
     error(toString(Config.takeError()));
     return 2;
   }
+  std::optional<Baseline> Accepted;
+  if (!BaselineFile.empty()) {
+    auto Read = Baseline::read(BaselineFile);
+    if (!Read) {
+      error(toString(Read.takeError()));
+      return 2;
+    }
+    Accepted = std::move(*Read);
+  }
   // The configuration of a file, or the error that stops it.
   auto SettingsFor = [&](StringRef File)
       -> Expected<std::pair<clang::tidy::ClangTidyOptions, FileSettings>> {
@@ -771,6 +831,17 @@ int main(int Argc, const char **Argv) {
   }
 
   dropNolintFindings(Findings);
+  assignFingerprints(Findings);
+  const std::string Root =
+      SarifRoot.empty() ? commonFolder(Sources) : folderPath(SarifRoot);
+  if (!ExportBaseline.empty())
+    if (Error Failed = exportBaseline(ExportBaseline, Findings, Root)) {
+      error(toString(std::move(Failed)));
+      return 2;
+    }
+  if (Accepted)
+    llvm::erase_if(
+        Findings, [&](const ReportedFinding &F) { return Accepted->lists(F); });
 
   std::unique_ptr<raw_fd_ostream> File;
   if (!OutputFile.empty()) {
@@ -788,7 +859,7 @@ int main(int Argc, const char **Argv) {
               /*Colors=*/OS.has_colors());
     break;
   case OutputFormat::Sarif:
-    writeSarif(OS, Findings, Enabled, UnitErrors, Incomplete);
+    writeSarif(OS, Findings, Enabled, UnitErrors, Incomplete, {Root, DocsUrl});
     break;
   case OutputFormat::Json:
     writeJson(OS, Findings, UnitErrors, Incomplete);

@@ -7,9 +7,11 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/Support/SHA256.h"
 #include "llvm/Support/WithColor.h"
 #include <map>
 #include <memory>
+#include <set>
 
 using namespace llvm;
 
@@ -111,8 +113,10 @@ void writeDiagnostic(raw_ostream &OS, SourceLines &Sources, const Place &Where,
   OS << "\n";
 }
 
-std::string fileUri(StringRef Path) {
-  std::string Uri = "file://";
+/// \p Path as a URI reference: characters other than unreserved ones and
+/// '/' percent-encoded.
+std::string uriPath(StringRef Path) {
+  std::string Uri;
   for (char C : Path) {
     if (isAlnum(C) || StringRef("/-_.~").contains(C))
       Uri += C;
@@ -122,13 +126,87 @@ std::string fileUri(StringRef Path) {
   return Uri;
 }
 
-json::Object physicalLocation(const Place &Where) {
+/// The uriBaseId of the files under SarifOptions::Root.
+constexpr StringLiteral SourceRootId = "SRCROOT";
+/// The key of golife's fingerprint in a result's partialFingerprints; code
+/// scanning computes its own primaryLocationLineHash beside it.
+constexpr StringLiteral FingerprintKey = "golife/v1";
+
+/// Relative to the root through SRCROOT when \p Path is under it (what code
+/// scanning maps to the repository), else an absolute file:// URI.
+json::Object artifactLocation(StringRef Path, StringRef Root) {
+  if (!Root.empty() && Path.starts_with(Root))
+    return json::Object{{"uri", uriPath(Path.drop_front(Root.size()))},
+                        {"uriBaseId", SourceRootId}};
+  return json::Object{{"uri", "file://" + uriPath(Path)}};
+}
+
+json::Object physicalLocation(const Place &Where, StringRef Root) {
   return json::Object{
       {"physicalLocation",
-       json::Object{
-           {"artifactLocation", json::Object{{"uri", fileUri(Where.File)}}},
-           {"region", json::Object{{"startLine", Where.Line},
-                                   {"startColumn", Where.Column}}}}}};
+       json::Object{{"artifactLocation", artifactLocation(Where.File, Root)},
+                    {"region", json::Object{{"startLine", Where.Line},
+                                            {"startColumn", Where.Column}}}}}};
+}
+
+/// The check's page, docs/checks/<check>.md, built in (EmbedCheckPages.cmake)
+/// so that an installed golife needs no docs folder to find; empty when the
+/// check has none.
+StringRef checkPage(StringRef Check) {
+  static constexpr std::pair<StringLiteral, StringLiteral> Pages[] = {
+#include "CheckPages.inc"
+  };
+  for (const auto &[Name, Page] : Pages)
+    if (Name == Check)
+      return Page;
+  return {};
+}
+
+/// The first paragraph of the page's "What it finds", as one line; empty
+/// when it only introduces a table or a list (it ends with ':').
+std::string whatItFinds(StringRef Page) {
+  StringRef Section = Page.split("## What it finds\n").second;
+  StringRef Paragraph = Section.take_front(Section.find("\n\n")).rtrim();
+  if (Paragraph.ends_with(":"))
+    return {};
+  SmallVector<StringRef> Lines;
+  Paragraph.split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  return join(Lines, " ");
+}
+
+json::Object sarifRule(const CheckInfo &Check, StringRef DocsUrl) {
+  json::Object Rule{
+      {"id", Check.TidyName},
+      {"name", Check.AnalyzerName.drop_front(StringRef("golife.").size())},
+      {"shortDescription", json::Object{{"text", Check.Description}}},
+      {"helpUri", (DocsUrl + "/" + Check.TidyName + ".md").str()},
+      {"defaultConfiguration", json::Object{{"level", "warning"}}}};
+  StringRef Page = checkPage(Check.TidyName);
+  if (!Page.empty()) {
+    std::string Found = whatItFinds(Page);
+    Rule["fullDescription"] =
+        json::Object{{"text", Found.empty() ? Check.Description.str() : Found}};
+    Rule["help"] = json::Object{{"text", Page}, {"markdown", Page}};
+  }
+  return Rule;
+}
+
+/// \p Line with every run of whitespace made one space, trimmed: indenting
+/// or re-wrapping spaces does not change a fingerprint.
+std::string collapseWhitespace(StringRef Line) {
+  SmallVector<StringRef> Words;
+  SplitString(Line, Words);
+  return join(Words, " ");
+}
+
+/// The hash part of a finding's fingerprint.
+std::string fingerprintHash(const ReportedFinding &F, StringRef LineText) {
+  SHA256 Hash;
+  for (StringRef Part : {F.Check->TidyName, StringRef(F.Function), LineText}) {
+    Hash.update(Part);
+    Hash.update(StringRef("\0", 1));
+  }
+  return toHex(Hash.final(), /*LowerCase=*/true).substr(0, 32);
 }
 
 StringRef levelOf(const ReportedFinding &F) {
@@ -152,6 +230,27 @@ void dropNolintFindings(std::vector<ReportedFinding> &Findings) {
             nolintCovers(Sources.line(F.Where.File, F.Where.Line - 1),
                          "NOLINTNEXTLINE", Check));
   });
+}
+
+void assignFingerprints(std::vector<ReportedFinding> &Findings) {
+  SourceLines Sources;
+  std::vector<std::string> Hashes;
+  // The places of each (file, hash), in order.
+  std::map<std::pair<std::string, std::string>,
+           std::set<std::pair<unsigned, unsigned>>>
+      Places;
+  for (const ReportedFinding &F : Findings) {
+    Hashes.push_back(fingerprintHash(
+        F, collapseWhitespace(Sources.line(F.Where.File, F.Where.Line))));
+    Places[{F.Where.File, Hashes.back()}].insert(
+        {F.Where.Line, F.Where.Column});
+  }
+  for (auto [F, Hash] : llvm::zip_equal(Findings, Hashes)) {
+    const auto &Same = Places[{F.Where.File, Hash}];
+    size_t Occurrence =
+        std::distance(Same.begin(), Same.find({F.Where.Line, F.Where.Column}));
+    F.Fingerprint = Hash + ":" + std::to_string(Occurrence + 1);
+  }
 }
 
 void writeText(raw_ostream &OS, const std::vector<ReportedFinding> &Findings,
@@ -182,26 +281,22 @@ void writeIncompleteSummary(raw_ostream &OS,
 void writeSarif(raw_ostream &OS, const std::vector<ReportedFinding> &Findings,
                 ArrayRef<const CheckInfo *> EnabledChecks,
                 ArrayRef<std::string> Errors,
-                ArrayRef<IncompleteAnalysis> Incomplete) {
+                ArrayRef<IncompleteAnalysis> Incomplete,
+                const SarifOptions &Options) {
   json::Array Rules;
   for (const CheckInfo *Check : EnabledChecks)
-    Rules.push_back(json::Object{
-        {"id", Check->TidyName},
-        {"name", Check->AnalyzerName.drop_front(StringRef("golife.").size())},
-        {"shortDescription", json::Object{{"text", Check->Description}}},
-        {"helpUri", docsUrl(Check->Kind)},
-        {"defaultConfiguration", json::Object{{"level", "warning"}}}});
+    Rules.push_back(sarifRule(*Check, Options.DocsUrl));
 
   json::Array Results;
   for (const ReportedFinding &F : Findings) {
     auto Rule = llvm::find(EnabledChecks, F.Check);
     json::Array FlowSteps;
     for (const ReportedNote &N : F.Notes) {
-      json::Object Location = physicalLocation(N.Where);
+      json::Object Location = physicalLocation(N.Where, Options.Root);
       Location["message"] = json::Object{{"text", N.Message}};
       FlowSteps.push_back(json::Object{{"location", std::move(Location)}});
     }
-    json::Object Last = physicalLocation(F.Where);
+    json::Object Last = physicalLocation(F.Where, Options.Root);
     Last["message"] = json::Object{{"text", F.Message}};
     FlowSteps.push_back(json::Object{{"location", std::move(Last)}});
     Results.push_back(json::Object{
@@ -209,7 +304,8 @@ void writeSarif(raw_ostream &OS, const std::vector<ReportedFinding> &Findings,
         {"ruleIndex", static_cast<int64_t>(Rule - EnabledChecks.begin())},
         {"level", levelOf(F)},
         {"message", json::Object{{"text", F.Message}}},
-        {"locations", json::Array{physicalLocation(F.Where)}},
+        {"locations", json::Array{physicalLocation(F.Where, Options.Root)}},
+        {"partialFingerprints", json::Object{{FingerprintKey, F.Fingerprint}}},
         {"codeFlows",
          json::Array{json::Object{
              {"threadFlows", json::Array{json::Object{
@@ -232,17 +328,22 @@ void writeSarif(raw_ostream &OS, const std::vector<ReportedFinding> &Findings,
                                    I.Reason +
                                    "): only leaks proven so far are "
                                    "reported"}}},
-        {"locations", json::Array{physicalLocation(I.Where)}}});
+        {"locations", json::Array{physicalLocation(I.Where, Options.Root)}}});
   json::Object Invocation{
       {"executionSuccessful", Errors.empty()},
       {"toolExecutionNotifications", std::move(Notifications)}};
   json::Object Log{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
-      {"runs", json::Array{json::Object{
-                   {"tool", json::Object{{"driver", std::move(Driver)}}},
-                   {"invocations", json::Array{std::move(Invocation)}},
-                   {"results", std::move(Results)}}}}};
+      {"runs",
+       json::Array{json::Object{
+           {"tool", json::Object{{"driver", std::move(Driver)}}},
+           {"originalUriBaseIds",
+            json::Object{
+                {SourceRootId,
+                 json::Object{{"uri", "file://" + uriPath(Options.Root)}}}}},
+           {"invocations", json::Array{std::move(Invocation)}},
+           {"results", std::move(Results)}}}}};
   OS << formatv("{0:2}", json::Value(std::move(Log))) << "\n";
 }
 

@@ -32,6 +32,11 @@ struct ReportedFinding {
   std::vector<ReportedNote> Notes;
   /// WarningsAsErrors names its check: an error, not a warning.
   bool AsError = false;
+  /// The qualified name of the analysed function the finding comes from.
+  std::string Function;
+  /// Identifies the finding across edits that do not touch it (set by
+  /// assignFingerprints): "<hash>:<occurrence>".
+  std::string Fingerprint;
 };
 
 /// A function golife could not explore to the end: only the leaks the
@@ -40,6 +45,13 @@ struct IncompleteAnalysis {
   Place Where; ///< the function's name in its declaration
   std::string Function;
   std::string Reason; ///< "state budget", "code it cannot follow: goto", ...
+};
+
+/// What the analysis of one translation unit gave.
+struct UnitResult {
+  std::vector<ReportedFinding> Findings;
+  std::vector<IncompleteAnalysis> Incomplete;
+  std::string Error; ///< why it could not be analysed
 };
 
 enum class OutputFormat { Text, Sarif, Json };
@@ -52,6 +64,14 @@ bool globMatches(llvm::StringRef Glob, llvm::StringRef Name);
 /// does (check lists take globs: `golife-*`).
 void dropNolintFindings(std::vector<ReportedFinding> &Findings);
 
+/// Sets each finding's Fingerprint from its check, its function and the
+/// text of its line with whitespace collapsed, never its line number, so
+/// that it survives edits elsewhere in the file. Findings of one file that
+/// share all three are told apart by an occurrence index, in the order of
+/// their places (as GitHub code scanning does); one place reported twice
+/// (a header's finding from two units) gets one fingerprint.
+void assignFingerprints(std::vector<ReportedFinding> &Findings);
+
 /// clang-style diagnostics; with \p Snippets, each location's source line
 /// and a caret under the column; with \p Colors, clang's colours.
 void writeText(llvm::raw_ostream &OS,
@@ -63,15 +83,25 @@ void writeText(llvm::raw_ostream &OS,
 void writeIncompleteSummary(llvm::raw_ostream &OS,
                             llvm::ArrayRef<IncompleteAnalysis> Incomplete);
 
-/// One SARIF 2.1.0 run: a rule per enabled check, a result per finding with
-/// its notes as a code flow, and an invocation whose notifications are the
-/// units that failed (errors) and the functions not fully explored
-/// (warnings).
+struct SarifOptions {
+  /// Files under it are named relative to it, through the uriBaseId
+  /// "SRCROOT"; absolute, ending in '/'.
+  std::string Root;
+  /// Where the checks' pages are: a rule's helpUri is
+  /// <DocsUrl>/<check>.md.
+  std::string DocsUrl;
+};
+
+/// One SARIF 2.1.0 run: a rule per enabled check with its page as help, a
+/// result per finding with its fingerprint and its notes as a code flow, and
+/// an invocation whose notifications are the units that failed (errors) and
+/// the functions not fully explored (warnings).
 void writeSarif(llvm::raw_ostream &OS,
                 const std::vector<ReportedFinding> &Findings,
                 llvm::ArrayRef<const CheckInfo *> EnabledChecks,
                 llvm::ArrayRef<std::string> Errors,
-                llvm::ArrayRef<IncompleteAnalysis> Incomplete);
+                llvm::ArrayRef<IncompleteAnalysis> Incomplete,
+                const SarifOptions &Options);
 
 /// {"version": 1, "findings": [...], "errors": [...], "incomplete": [...]}.
 void writeJson(llvm::raw_ostream &OS,
