@@ -224,4 +224,18 @@ bool passesLineFilter(ArrayRef<clang::tidy::FileFilter> Filter, StringRef File,
   return false;
 }
 
+void dropFindingsOutsideLines(std::vector<ReportedFinding> &Findings,
+                              ArrayRef<clang::tidy::FileFilter> Filter) {
+  // A place the compiler could not name (File empty) passes, as before.
+  auto Passes = [&](const Place &Where) {
+    return Where.File.empty() ||
+           passesLineFilter(Filter, Where.File, Where.Line);
+  };
+  llvm::erase_if(Findings, [&](const ReportedFinding &F) {
+    return !Passes(F.Where) &&
+           llvm::none_of(
+               F.Notes, [&](const ReportedNote &N) { return Passes(N.Where); });
+  });
+}
+
 } // namespace golife

@@ -12,6 +12,7 @@
 #ifndef GOLIFE_TOOLS_GOLIFE_CONFIG_H
 #define GOLIFE_TOOLS_GOLIFE_CONFIG_H
 
+#include "Report.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "golife/Finding.h"
 #include "llvm/ADT/StringMap.h"
@@ -88,6 +89,11 @@ std::string dumpConfig(clang::tidy::ClangTidyOptions Options,
 /// filter has none); always true for an empty filter.
 bool passesLineFilter(llvm::ArrayRef<clang::tidy::FileFilter> Filter,
                       llvm::StringRef File, unsigned Line);
+
+/// Keeps the findings whose location or one of whose notes passes
+/// \p Filter, as clang-tidy does.
+void dropFindingsOutsideLines(std::vector<ReportedFinding> &Findings,
+                              llvm::ArrayRef<clang::tidy::FileFilter> Filter);
 
 } // namespace golife
 

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
+#include "Cache.h"
 #include "Checks.h"
 #include "Config.h"
 #include "Report.h"
@@ -31,6 +32,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
@@ -206,6 +208,12 @@ cl::opt<std::string> ExportBaseline(
     "export-baseline",
     cl::desc("Write the findings to <file> as a baseline for --baseline"),
     cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Keep each translation unit's result in <dir>, and reuse it while "
+             "the preprocessed unit, its flags, the options and golife's "
+             "version stay the same"),
+    cl::value_desc("dir"), cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the checks enabled for the first "
                                   "file (or the current folder) and exit"),
@@ -225,19 +233,17 @@ Place placeOf(FullSourceLoc Loc) {
   return {std::string(Path), Presumed.getLine(), Presumed.getColumn()};
 }
 
-/// The --line-filter, parsed once.
-clang::tidy::ClangTidyGlobalOptions GlobalOptions;
-
-/// clang-tidy's filters over a finding: it is shown when its location or a
-/// note's is in user code (the main file, or a header the header filter
-/// matches and the exclude filter does not) and one of them passes the
-/// line filter. System headers are never user code unless SystemHeaders.
-bool passesFilters(const Finding &F, const SourceManager &SM,
-                   const FileSettings &Settings) {
-  bool UserCode = false, InLines = false;
+/// clang-tidy's header filters over a finding: it is shown when its
+/// location or a note's is in user code (the main file, or a header the
+/// header filter matches and the exclude filter does not). System headers
+/// are never user code unless SystemHeaders. (The line filter applies to
+/// the run's findings, cached or not.)
+bool inUserCode(const Finding &F, const SourceManager &SM,
+                const FileSettings &Settings) {
+  bool UserCode = false;
   auto Consider = [&](SourceLocation Loc) {
     if (Loc.isInvalid()) {
-      UserCode = InLines = true;
+      UserCode = true;
       return;
     }
     if (!Settings.SystemHeaders &&
@@ -246,7 +252,7 @@ bool passesFilters(const Finding &F, const SourceManager &SM,
     OptionalFileEntryRef File =
         SM.getFileEntryRefForID(SM.getDecomposedExpansionLoc(Loc).first);
     if (!File) {
-      UserCode = InLines = true;
+      UserCode = true;
       return;
     }
     StringRef Name = File->getName();
@@ -254,13 +260,11 @@ bool passesFilters(const Finding &F, const SourceManager &SM,
                (Settings.HeaderFilter && Settings.HeaderFilter->match(Name) &&
                 !(Settings.ExcludeHeaderFilter &&
                   Settings.ExcludeHeaderFilter->match(Name)));
-    InLines = InLines || passesLineFilter(GlobalOptions.LineFilter, Name,
-                                          SM.getExpansionLineNumber(Loc));
   };
   Consider(F.Loc);
   for (const FindingNote &N : F.Notes)
     Consider(N.Loc);
-  return UserCode && InLines;
+  return UserCode;
 }
 
 /// The qualified name of the analysed function a finding comes from; part
@@ -303,7 +307,7 @@ public:
         if (Suppression.isSuppressed(ento::PathDiagnosticLocation(F.Loc, SM),
                                      F.Enclosing,
                                      {Check->Info->AnalyzerName}) ||
-            !passesFilters(F, SM, Settings))
+            !inUserCode(F, SM, Settings))
           continue;
         ReportedFinding R{Check->Info,
                           placeOf(FullSourceLoc(F.Loc, SM)),
@@ -438,10 +442,23 @@ struct Job {
   const tooling::CompilationDatabase &Database;
   const StringSet<> &Known;
   bool FlagsForEveryFile;
+  const ResultCache *Cache; ///< none without --cache-dir
 };
 
+/// Everything besides the unit itself that changes its findings, as text:
+/// the key of its cached result includes it.
+std::string resultOptions(const clang::tidy::ClangTidyOptions &Options,
+                          const FileSettings &Settings) {
+  return dumpConfig(Options, Settings) +
+         formatv("max-memory-mb={0} max-seconds={1} max-unit-seconds={2} "
+                 "reduction={3}\n",
+                 unsigned(MaxMemoryMB), unsigned(MaxSeconds),
+                 unsigned(MaxUnitSeconds), !NoReduction)
+             .str();
+}
+
 UnitResult analyseUnit(const Job &J, const std::string &Source,
-                       const FileSettings &Settings) {
+                       const FileSettings &Settings, StringRef ResultOptions) {
   UnitResult Result;
   const std::string Absolute = absolutePath(Source);
   if (!sys::fs::exists(Absolute)) {
@@ -468,6 +485,16 @@ UnitResult analyseUnit(const Job &J, const std::string &Source,
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       {"-resource-dir=" GOLIFE_CLANG_RESOURCE_DIR, "-Wno-everything"},
       tooling::ArgumentInsertPosition::END));
+  std::optional<std::string> Key;
+  if (J.Cache) {
+    Key = ResultCache::keyOf(Tool, ResultOptions);
+    if (Key)
+      if (std::optional<UnitResult> Cached = J.Cache->lookup(*Key)) {
+        if (Trace)
+          errs() << "golife: " << Source << ": result from the cache\n";
+        return std::move(*Cached);
+      }
+  }
   FirstErrorConsumer Diagnostics;
   Tool.setDiagnosticConsumer(&Diagnostics);
   AnalyzeActionFactory Factory(Settings, Result);
@@ -480,6 +507,12 @@ UnitResult analyseUnit(const Job &J, const std::string &Source,
         (Diagnostics.FirstError.empty() ? std::string()
                                         : ": " + Diagnostics.FirstError);
   }
+  // A result whose functions ran out of time is kept too: the warm run
+  // says the same as the cold one (docs/tool.md).
+  if (Key && Result.Error.empty())
+    if (Error Failed = J.Cache->store(*Key, Result))
+      WithColor::warning(errs(), "golife")
+          << toString(std::move(Failed)) << "\n";
   return Result;
 }
 
@@ -679,9 +712,9 @@ int main(int Argc, const char **Argv) {
           &errs()))
     return 2;
 
+  clang::tidy::ClangTidyGlobalOptions Lines;
   if (!LineFilter.empty())
-    if (std::error_code EC =
-            clang::tidy::parseLineFilter(LineFilter, GlobalOptions)) {
+    if (std::error_code EC = clang::tidy::parseLineFilter(LineFilter, Lines)) {
       error("invalid --line-filter '" + LineFilter + "': " + EC.message());
       return 2;
     }
@@ -705,6 +738,15 @@ int main(int Argc, const char **Argv) {
       return 2;
     }
     Accepted = std::move(*Read);
+  }
+  std::optional<ResultCache> Cache;
+  if (!CacheDir.empty()) {
+    auto Opened = ResultCache::open(CacheDir);
+    if (!Opened) {
+      error(toString(Opened.takeError()));
+      return 2;
+    }
+    Cache = std::move(*Opened);
   }
   // The configuration of a file, or the error that stops it.
   auto SettingsFor = [&](StringRef File)
@@ -778,6 +820,7 @@ int main(int Argc, const char **Argv) {
   // Each file's configuration, read before the units run in parallel; a
   // file whose configuration is broken is an error, not analysed.
   std::vector<std::optional<FileSettings>> Settings(Sources.size());
+  std::vector<std::string> ResultOptions(Sources.size());
   std::vector<const CheckInfo *> Enabled; // for any file, in CheckKind order
   std::vector<UnitResult> Results(Sources.size());
   for (size_t I = 0; I < Sources.size(); ++I) {
@@ -789,6 +832,7 @@ int main(int Argc, const char **Argv) {
     for (const FileSettings::EnabledCheck &C : Found->second.Checks)
       if (!llvm::is_contained(Enabled, C.Info))
         Enabled.push_back(C.Info);
+    ResultOptions[I] = resultOptions(Found->first, Found->second);
     Settings[I] = std::move(Found->second);
   }
   llvm::sort(Enabled, [](const CheckInfo *A, const CheckInfo *B) {
@@ -801,7 +845,7 @@ int main(int Argc, const char **Argv) {
     return 2;
   }
 
-  Job J{*Database, Known, FlagsForEveryFile};
+  Job J{*Database, Known, FlagsForEveryFile, Cache ? &*Cache : nullptr};
   Progress Bar(Sources.size(), !Quiet && errs().is_displayed());
   {
     DefaultThreadPool Pool(hardware_concurrency(Jobs));
@@ -809,7 +853,8 @@ int main(int Argc, const char **Argv) {
       if (Settings[I] && !Settings[I]->Checks.empty())
         Pool.async([&, I] {
           InProgressSlot Slot(Sources[I]);
-          Results[I] = analyseUnit(J, Sources[I], *Settings[I]);
+          Results[I] =
+              analyseUnit(J, Sources[I], *Settings[I], ResultOptions[I]);
           Bar.done(Sources[I]);
         });
     Pool.wait();
@@ -831,7 +876,10 @@ int main(int Argc, const char **Argv) {
   }
 
   dropNolintFindings(Findings);
+  // Before the line filter: a finding's occurrence index counts the
+  // findings of its file that the diff hides too.
   assignFingerprints(Findings);
+  dropFindingsOutsideLines(Findings, Lines.LineFilter);
   const std::string Root =
       SarifRoot.empty() ? commonFolder(Sources) : folderPath(SarifRoot);
   if (!ExportBaseline.empty())
