@@ -41,6 +41,8 @@ config.substitutions.extend([
     ("%clang_tidy", config.clang_tidy + " --load=" + config.tidy_plugin),
     ("%golife_binary_dir", config.golife_binary_dir),
     ("%golife_source_dir", config.golife_source_dir),
+    ("%golife_diff", config.python + " " +
+     os.path.join(config.golife_binary_dir, "bin", "golife-diff")),
     ("%golife", config.golife_tool),
     ("%runtime_flags", runtime),
     ("%runtime_include", config.runtime_include),
