@@ -191,12 +191,29 @@ json::Object sarifRule(const CheckInfo &Check, StringRef DocsUrl) {
   return Rule;
 }
 
-/// \p Line with every run of whitespace made one space, trimmed: indenting
-/// or re-wrapping spaces does not change a fingerprint.
-std::string collapseWhitespace(StringRef Line) {
-  SmallVector<StringRef> Words;
-  SplitString(Line, Words);
-  return join(Words, " ");
+/// \p Line as a fingerprint reads it: without whitespace outside literals
+/// and without a trailing // comment, so that re-indenting, re-spacing or
+/// commenting the line keeps the fingerprint.
+std::string fingerprintText(StringRef Line) {
+  std::string Text;
+  char Quote = 0; // the quote of the literal being read, if any
+  for (size_t I = 0; I < Line.size(); ++I) {
+    char C = Line[I];
+    if (Quote) {
+      Text += C;
+      if (C == '\\' && I + 1 < Line.size())
+        Text += Line[++I];
+      else if (C == Quote)
+        Quote = 0;
+    } else if (Line.substr(I).starts_with("//")) {
+      break;
+    } else if (!isSpace(C)) {
+      Text += C;
+      if (C == '"' || C == '\'')
+        Quote = C;
+    }
+  }
+  return Text;
 }
 
 /// The hash part of a finding's fingerprint.
@@ -241,7 +258,7 @@ void assignFingerprints(std::vector<ReportedFinding> &Findings) {
       Places;
   for (const ReportedFinding &F : Findings) {
     Hashes.push_back(fingerprintHash(
-        F, collapseWhitespace(Sources.line(F.Where.File, F.Where.Line))));
+        F, fingerprintText(Sources.line(F.Where.File, F.Where.Line))));
     Places[{F.Where.File, Hashes.back()}].insert(
         {F.Where.Line, F.Where.Column});
   }

@@ -65,11 +65,11 @@ bool globMatches(llvm::StringRef Glob, llvm::StringRef Name);
 void dropNolintFindings(std::vector<ReportedFinding> &Findings);
 
 /// Sets each finding's Fingerprint from its check, its function and the
-/// text of its line with whitespace collapsed, never its line number, so
-/// that it survives edits elsewhere in the file. Findings of one file that
-/// share all three are told apart by an occurrence index, in the order of
-/// their places (as GitHub code scanning does); one place reported twice
-/// (a header's finding from two units) gets one fingerprint.
+/// text of its line (without whitespace or a trailing comment), never its
+/// line number, so that it survives edits elsewhere in the file. Findings of
+/// one file that share all three are told apart by an occurrence index, in the
+/// order of their places (as GitHub code scanning does); one place reported
+/// twice (a header's finding from two units) gets one fingerprint.
 void assignFingerprints(std::vector<ReportedFinding> &Findings);
 
 /// clang-style diagnostics; with \p Snippets, each location's source line
