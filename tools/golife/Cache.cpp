@@ -186,9 +186,13 @@ std::optional<UnitResult> resultFrom(const json::Value &V) {
   return Result;
 }
 
-std::string checksum(StringRef Payload) {
-  return toHex(BLAKE3::hash(arrayRefFromStringRef(Payload)),
-               /*LowerCase=*/true);
+/// The first line of the entry of \p Payload under \p Key: its format, its
+/// key (an entry under another name is not taken) and its checksum.
+std::string entryHeader(StringRef Key, StringRef Payload) {
+  return (EntryFormat + " " + Key + " " +
+          toHex(BLAKE3::hash(arrayRefFromStringRef(Payload)),
+                /*LowerCase=*/true))
+      .str();
 }
 
 } // namespace
@@ -226,16 +230,15 @@ std::string ResultCache::entryPath(StringRef Key) const {
   return std::string(Path);
 }
 
-// An entry is "golife-cache 1 <checksum of the payload>\n<payload>", the
-// payload being the result as JSON: a truncated or altered entry fails the
-// checksum, an entry of another format its first line.
+// An entry is its header line, then the result as JSON: a truncated or
+// altered entry fails the checksum, an entry of another format or key its
+// header.
 std::optional<UnitResult> ResultCache::lookup(StringRef Key) const {
   auto Buffer = MemoryBuffer::getFile(entryPath(Key));
   if (!Buffer)
     return std::nullopt;
   auto [Header, Payload] = (*Buffer)->getBuffer().split('\n');
-  auto [Format, Sum] = Header.rsplit(' ');
-  if (Format != EntryFormat || Sum != checksum(Payload))
+  if (Header != entryHeader(Key, Payload))
     return std::nullopt;
   Expected<json::Value> Parsed = json::parse(Payload);
   if (!Parsed) {
@@ -247,8 +250,7 @@ std::optional<UnitResult> ResultCache::lookup(StringRef Key) const {
 
 Error ResultCache::store(StringRef Key, const UnitResult &Result) const {
   std::string Payload = formatv("{0}", toJSON(Result)).str();
-  std::string Entry =
-      EntryFormat.str() + " " + checksum(Payload) + "\n" + Payload;
+  std::string Entry = entryHeader(Key, Payload) + "\n" + Payload;
   // A reader sees the old entry or the new one, never half of one: the
   // entry is written beside it and renamed over it.
   SmallString<256> Temporary;
