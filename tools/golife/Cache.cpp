@@ -195,6 +195,19 @@ std::string entryHeader(StringRef Key, StringRef Payload) {
       .str();
 }
 
+/// This golife binary's size and time of modification: a rebuilt or
+/// upgraded golife of the same version must not take its predecessor's
+/// results.
+std::string executableIdentity() {
+  std::string Path = sys::fs::getMainExecutable(
+      nullptr, reinterpret_cast<void *>(&executableIdentity));
+  sys::fs::file_status Status;
+  if (Path.empty() || sys::fs::status(Path, Status))
+    return "unknown executable";
+  return Path + "\n" + std::to_string(Status.getSize()) + "\n" +
+         std::to_string(sys::toTimeT(Status.getLastModificationTime()));
+}
+
 } // namespace
 
 Expected<ResultCache> ResultCache::open(StringRef Dir) {
@@ -209,8 +222,10 @@ Expected<ResultCache> ResultCache::open(StringRef Dir) {
 std::optional<std::string> ResultCache::keyOf(clang::tooling::ClangTool &Tool,
                                               StringRef Options) {
   BLAKE3 Hash;
-  for (StringRef Part : {StringRef(EntryFormat), StringRef(GOLIFE_VERSION),
-                         StringRef(LLVM_VERSION_STRING), Options}) {
+  std::string Executable = executableIdentity();
+  for (StringRef Part :
+       {StringRef(EntryFormat), StringRef(GOLIFE_VERSION),
+        StringRef(Executable), StringRef(LLVM_VERSION_STRING), Options}) {
     Hash.update(Part);
     Hash.update(StringRef("\0", 1));
   }
