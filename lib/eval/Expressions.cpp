@@ -115,6 +115,10 @@ void Interpreter::VisitCastExpr(const CastExpr *Cast) {
   case CK_NullToMemberPointer:
     set(Cast, NullPointer);
     return;
+  case CK_DerivedToBase:
+  case CK_UncheckedDerivedToBase:
+    set(Cast, lambdaBase(Sub, Cast->getType()).value_or(Sub));
+    return;
   case CK_PointerToBoolean:
   case CK_MemberPointerToBoolean: {
     std::optional<bool> Null = isNullPointer(Sub);
@@ -125,6 +129,21 @@ void Interpreter::VisitCastExpr(const CastExpr *Cast) {
     set(Cast, Sub);
     return;
   }
+}
+
+std::optional<Value> Interpreter::lambdaBase(const Value &Derived,
+                                             QualType BaseType) {
+  Value Record = load(Derived);
+  const CXXRecordDecl *Base = BaseType->getPointeeCXXRecordDecl();
+  if (!Base)
+    Base = BaseType->getAsCXXRecordDecl();
+  if (!Base || !Base->isLambda() || !Record.is(Value::Kind::Cell) ||
+      !S->Cells[Record.Id].IsRecord)
+    return std::nullopt;
+  for (const auto &[Class, Closure] : S->Cells[Record.Id].LambdaBases)
+    if (Class->getCanonicalDecl() == Base->getCanonicalDecl())
+      return Value::cell(Closure);
+  return std::nullopt;
 }
 
 void Interpreter::VisitParenExpr(const ParenExpr *E) {
@@ -218,6 +237,21 @@ void Interpreter::VisitInitListExpr(const InitListExpr *Init) {
   const RecordDecl *Record = Init->getType()->getAsRecordDecl();
   CellId R = S->newRecord();
   unsigned I = 0;
+  // An aggregate's bases come first: a lambda base keeps its closure (an
+  // overloaded visitor); another base's own fields are not followed.
+  if (const auto *Class = dyn_cast<CXXRecordDecl>(Record))
+    for (const CXXBaseSpecifier &Base : Class->bases()) {
+      if (I >= Init->getNumInits())
+        break;
+      Value V = valueOf(Init->getInit(I++));
+      const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl();
+      if (BaseClass && BaseClass->isLambda()) {
+        CellId Closure = S->newCell(load(V));
+        S->Cells[R].LambdaBases.push_back({BaseClass, Closure});
+      } else {
+        escape(*S, V);
+      }
+    }
   for (const FieldDecl *Field : Record->fields()) {
     if (I >= Init->getNumInits())
       break;

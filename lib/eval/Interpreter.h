@@ -142,6 +142,10 @@ private:
   Value declRef(const clang::ValueDecl *D);
   void declare(const clang::VarDecl *Var);
   Value member(const clang::MemberExpr *ME);
+  /// The closure of lambda base \p BaseType of the record \p Derived
+  /// refers to (an overloaded visitor's alternative), when it has one.
+  std::optional<Value> lambdaBase(const Value &Derived,
+                                  clang::QualType BaseType);
   /// The comparison of two pointers; nothing when it cannot be told.
   std::optional<bool> pointersEqual(const Value &L, const Value &R);
   /// The field of a lambda's class that captures \p D (or `this`).

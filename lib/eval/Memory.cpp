@@ -60,6 +60,11 @@ CellId Interpreter::copyCell(CellId From) {
                       : copyCell(C);
     S->Cells[To].Fields.push_back({Field, Copy});
   }
+  auto Bases = S->Cells[From].LambdaBases;
+  for (const auto &[Base, C] : Bases) {
+    CellId Copy = copyCell(C);
+    S->Cells[To].LambdaBases.push_back({Base, Copy});
+  }
   return To;
 }
 

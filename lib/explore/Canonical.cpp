@@ -85,6 +85,11 @@ public:
       add(Field);
       add(Id);
     }
+    add(C.LambdaBases.size());
+    for (const auto &[Base, Id] : C.LambdaBases) {
+      add(Base);
+      add(Id);
+    }
   }
   void add(const Frame &F) {
     add(F.Function);
@@ -295,6 +300,8 @@ private:
     Copy.V = value(Copy.V);
     for (auto &Field : Copy.Fields)
       Field.second = cell(Field.second);
+    for (auto &Base : Copy.LambdaBases)
+      Base.second = cell(Base.second);
     Out.Cells[New] = std::move(Copy);
     return New;
   }

@@ -108,6 +108,8 @@ private:
 
   void waitsOf(ProcId P) {
     const Pending &W = S.Processes[P].Wait;
+    if (completedUnseen(P))
+      return;
     switch (W.K) {
     case Pending::Kind::None:
     case Pending::Kind::LoopHead:
@@ -136,6 +138,32 @@ private:
     case Pending::Kind::Sleep:
       break; // a signal or an alarm wakes it
     }
+  }
+
+  /// A goroutine that waits on an object that escaped after it blocked:
+  /// code the analysis cannot see may complete its wait at any time (a
+  /// receive may also find the channel closed); whether it does.
+  bool completedUnseen(ProcId P) {
+    const Pending &W = S.Processes[P].Wait;
+    if (W.K != Pending::Kind::Send && W.K != Pending::Kind::Recv &&
+        W.K != Pending::Kind::WaitGroup && W.K != Pending::Kind::Lock &&
+        W.K != Pending::Kind::CondWait)
+      return false;
+    const Value &On = W.Values[0];
+    if (!On.is(Value::Kind::Object) || On.Id >= S.Objects.size() ||
+        !S.Objects[On.Id].Escaped)
+      return false;
+    if (W.K == Pending::Kind::CondWait) {
+      // Signalled: it waits to take its mutex back.
+      Pending &Relock = add({P}, {On.Id}).Next.Processes[P].Wait;
+      Relock.K = Pending::Kind::Lock;
+      Relock.Values = {W.Values[1]};
+      return true;
+    }
+    add({P}, {On.Id}).Resumes = {{P, -1, Value{}, true}};
+    if (W.K == Pending::Kind::Recv)
+      add({P}, {On.Id}).Resumes = {{P, -1, Value{}, false}};
+    return true;
   }
 
   /// A send into a buffer with room (or a panic on a closed channel);
@@ -185,7 +213,7 @@ private:
       }
       if (Case.Id == NoObject)
         continue; // the nil channel: never ready
-      if (Case.Id == UnknownChannel) {
+      if (Case.Id == UnknownChannel || S.Objects[Case.Id].Escaped) {
         // A channel code outside the analysis may serve at any time, or
         // never: the default case stays possible.
         add({P}, {}).Resumes = {{P, int(I)}};

@@ -46,6 +46,8 @@ void Reach::from(const Value &Root) {
         Work.push_back(S.Cells[Item.Id].V);
         for (const auto &Field : S.Cells[Item.Id].Fields)
           Work.push_back(Value::cell(Field.second));
+        for (const auto &Base : S.Cells[Item.Id].LambdaBases)
+          Work.push_back(Value::cell(Base.second));
       }
       break;
     default:

@@ -75,6 +75,10 @@ struct Cell {
   Value V;
   bool IsRecord = false;
   std::vector<std::pair<const clang::FieldDecl *, CellId>> Fields;
+  /// Base subobjects that are lambdas (an overloaded visitor's
+  /// alternatives), each a cell holding its closure. Other bases' fields
+  /// are among Fields.
+  std::vector<std::pair<const clang::CXXRecordDecl *, CellId>> LambdaBases;
   /// A record a constructor made: its dynamic type, for virtual calls.
   const clang::CXXRecordDecl *Class = nullptr;
 };
