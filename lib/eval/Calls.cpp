@@ -307,25 +307,30 @@ void Interpreter::spawn(const Expr *Site, const Value &Callee,
   for (unsigned I = 0; I < Args.size(); ++I)
     Copies.push_back(
         copyFor(CE->getArg(I + 1)->getType().getNonReferenceType(), Args[I]));
+  startGoroutine(CE, Callee, Copies, std::move(Key));
+}
+
+void Interpreter::startGoroutine(const Expr *Site, Value Callee,
+                                 llvm::ArrayRef<Value> Args, std::string Key) {
   Value Target = load(Callee);
   if (Target.is(Value::Kind::Closure))
     Target.Id = copyCell(Target.Id);
   S->Processes.push_back(Process{Key});
   ProcId Child = S->Processes.size() - 1;
-  S->Processes[Child].SpawnSite = CE;
+  S->Processes[Child].SpawnSite = Site;
   ProcId Self = P;
   P = Child;
-  bool Started = invoke(Target, Copies, nullptr);
+  bool Started = invoke(Target, Args, nullptr);
   P = Self;
   if (!Started) {
     // A goroutine the analysis cannot see: it may touch what it is given.
     S->Processes.pop_back();
     escape(*S, Target);
-    for (const Value &Arg : Copies)
+    for (const Value &Arg : Args)
       escape(*S, Arg);
     return;
   }
-  note(CE, "goroutine spawned here", Key);
+  note(Site, "goroutine spawned here", Key);
 }
 
 } // namespace golife::eval

@@ -324,6 +324,22 @@ static bool hasCaseArg(const CallExpr *Case, unsigned I) {
   return Case->getNumArgs() > I && !isa<CXXDefaultArgExpr>(Case->getArg(I));
 }
 
+void Interpreter::complete(State &Next, const Transition &T) {
+  for (const Resume &R : T.Resumes)
+    resume(Next, R);
+  for (ObjId Fired : T.Started) {
+    const Object &Timer = Next.Objects[Fired];
+    const Expr *Site = Timer.Made;
+    Value Func = Timer.as<runtime::Timer>().Func;
+    S = &Next;
+    P = 0;
+    startGoroutine(Site, Func, {},
+                   "timer" + std::to_string(Fired) + "." +
+                       std::to_string(Next.Processes.size()));
+    S = nullptr;
+  }
+}
+
 void Interpreter::resume(State &St, const Resume &R) {
   S = &St;
   P = R.P;

@@ -53,6 +53,9 @@ public:
   /// Completes the wait of goroutine \p R.P in \p S: the call it waited at
   /// takes its result, and it is runnable again.
   void resume(State &S, const Resume &R);
+  /// Carries out in \p Next what runtime step \p T does to the goroutines'
+  /// code: the waits it completes, the afterFunc functions it starts.
+  void complete(State &Next, const Transition &T);
 
   /// Set once the code did something the analysis cannot follow; the
   /// caller must then stay silent about this root.
@@ -211,6 +214,11 @@ private:
   void popFrame();
   void spawn(const clang::Expr *Site, const Value &Callee,
              llvm::ArrayRef<Value> Args);
+  /// Starts \p Callee with \p Args in a new goroutine named \p Key,
+  /// spawned at \p Site; one the analysis cannot start escapes, with what
+  /// it is given.
+  void startGoroutine(const clang::Expr *Site, Value Callee,
+                      llvm::ArrayRef<Value> Args, std::string Key);
   std::vector<Value> argumentValues(llvm::ArrayRef<const clang::Expr *> Args);
 
   // StdLibrary.cpp: the standard library's part.

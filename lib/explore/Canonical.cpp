@@ -52,6 +52,7 @@ public:
   void add(const Timer &T) {
     add(T.C);
     add(T.Stopped);
+    add(T.Func);
   }
   void add(const Context &C) {
     add(C.Done);

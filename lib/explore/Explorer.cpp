@@ -139,8 +139,7 @@ void Exploration::expand(const State &S, bool Reduce,
     if (!Reduce || !Reducer.stepsAlone(S, T))
       continue;
     State Next = T.Next;
-    for (const Resume &R : T.Resumes)
-      Interp.resume(Next, R);
+    Interp.complete(Next, T);
     Successor Reached = identify(std::move(Next), T.Moved);
     if (!Index.count(Reached.Id)) { // the cycle proviso, as for runs
       Out.push_back(std::move(Reached));
@@ -163,8 +162,7 @@ void Exploration::expand(const State &S, bool Reduce,
     }
     if (T.Panic)
       Panics.push_back(*T.Panic);
-    for (const Resume &R : T.Resumes)
-      Interp.resume(T.Next, R);
+    Interp.complete(T.Next, T);
     Out.push_back(identify(std::move(T.Next), std::move(T.Moved)));
   }
 }

@@ -41,11 +41,6 @@ Effect defer(Call &C) {
       Value::object(C.S.newObject(Deferred{C.arg(0)}, C.Site)));
 }
 
-Effect afterFunc(Call &C) {
-  return Effect::unknown(C.Args); // its function runs in a goroutine not
-                                  // modelled yet
-}
-
 Effect destroy(State &S, ObjId O) {
   Object &Destroyed = S.Objects[O];
   if (auto *D = Destroyed.getAs<Deferred>(); D && !D->Ran) {

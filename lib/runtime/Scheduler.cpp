@@ -300,7 +300,11 @@ private:
         Push(Fired.Target);
         break;
       case Alarm::Kind::TimerFire:
-        Push(N.Objects[Fired.Target].as<Timer>().C);
+        if (ObjId C = N.Objects[Fired.Target].as<Timer>().C; C != NoObject)
+          Push(C);
+        else
+          T.Started.push_back(Fired.Target);
+        T.Touches.push_back(Fired.Target);
         break;
       case Alarm::Kind::Tick: {
         const Ticker &Ticking = N.Objects[Fired.Target].as<Ticker>();

@@ -41,6 +41,9 @@ struct Transition {
   std::vector<ProcId> Moved;
   std::vector<Resume> Resumes;
   std::vector<ObjId> Touches;
+  /// afterFunc timers that fired: each one's function starts in a
+  /// goroutine of its own, which the evaluator makes.
+  std::vector<ObjId> Started;
   std::optional<PanicSite> Panic; ///< Next is then the empty state
 };
 

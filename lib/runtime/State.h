@@ -120,8 +120,9 @@ struct Ticker {
   bool operator==(const Ticker &) const = default;
 };
 struct Timer {
-  ObjId C = NoObject;
+  ObjId C = NoObject; ///< none for afterFunc's
   bool Stopped = false;
+  Value Func; ///< afterFunc: what runs in a goroutine of its own on firing
   bool operator==(const Timer &) const = default;
 };
 struct Context {
@@ -211,6 +212,8 @@ private:
         Visit(V);
     if (auto *D = O.template getAs<Deferred>())
       Visit(D->Callee);
+    if (auto *T = O.template getAs<Timer>())
+      Visit(T->Func);
   }
 };
 

@@ -11,6 +11,9 @@
 //                 never stopped while its owner is done: a leak.
 //   tick(d):      a ticker nobody can stop.
 //   Timer:        like after(), with stop() and reset().
+//   afterFunc(d, f): a Timer without a channel: when it fires, f starts in
+//                 a goroutine of its own (the explorer asks the evaluator
+//                 to start it: Transition::Started).
 //
 //===----------------------------------------------------------------------===//
 
@@ -72,6 +75,14 @@ Effect newTicker(Call &C) {
 Effect newTimer(Call &C) {
   ObjId Chan = timeChannel(C);
   ObjId Made = C.S.newObject(Timer{Chan}, C.Site);
+  addAlarm(C.S, Alarm::Kind::TimerFire, C.arg(0), Made);
+  return Effect::returns(Value::object(Made));
+}
+
+Effect afterFunc(Call &C) {
+  if (C.Args.size() < 2)
+    return Effect::unknown(C.Args);
+  ObjId Made = C.S.newObject(Timer{NoObject, false, C.arg(1)}, C.Site);
   addAlarm(C.S, Alarm::Kind::TimerFire, C.arg(0), Made);
   return Effect::returns(Value::object(Made));
 }
