@@ -149,6 +149,8 @@ bool Interpreter::runtimeCall(const CallExpr *CE, const FunctionDecl *FD) {
 }
 
 void Interpreter::apply(const Effect &E, const Expr *Site) {
+  if (E.Unordered)
+    Unordered.push_back({Site, OpKind::WaitGroupAdd});
   switch (E.K) {
   case Effect::Kind::Return:
     if (Site)

@@ -63,6 +63,8 @@ public:
   /// Why the analysis gave up, for --trace style diagnostics.
   const std::string &gaveUpReason() const { return GaveUpReason; }
   std::vector<PanicSite> Panics;
+  /// Operations met that may happen after one they must precede.
+  std::vector<UnorderedSite> Unordered;
   /// The objects whose state the runtime's calls of the last run() read or
   /// changed, beyond the waits they registered: the partial-order
   /// reduction (lib/explore/Reduction.h) compares them with what the other

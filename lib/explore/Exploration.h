@@ -67,6 +67,7 @@ private:
   std::vector<std::vector<Edge>> Edges;
   llvm::DenseMap<Fingerprint, unsigned> Index;
   std::vector<PanicSite> Panics;
+  std::vector<UnorderedSite> Unordered;
   bool StateTooLarge = false;
   bool ReductionBroken = false;
   unsigned ExpandedAlone = 0;

@@ -27,6 +27,7 @@ std::string Exploration::build() {
   Edges.clear();
   Index.clear();
   Panics.clear();
+  Unordered.clear();
   Bytes = 0;
   ExpandedAlone = 0;
   StateTooLarge = false;
@@ -96,6 +97,8 @@ Run Exploration::runOf(const State &S, ProcId P, bool Reduce) {
   for (PanicSite &Site : Interp.Panics)
     Panics.push_back(std::move(Site));
   Interp.Panics.clear();
+  llvm::append_range(Unordered, Interp.Unordered);
+  Interp.Unordered.clear();
   ReductionBroken |= Reduce && Reducer.breaksFrozen(S, R);
   return R;
 }

@@ -343,6 +343,13 @@ void Exploration::problems(std::vector<Problem> &Out) {
       }
   }
 
+  for (const UnorderedSite &Site : Unordered) {
+    Problem Race{ProblemKind::Unordered};
+    Race.Op = Site.Op;
+    Race.Loc = Site.Site->getExprLoc();
+    Race.Enclosing = &Root;
+    Out.push_back(std::move(Race));
+  }
   for (const PanicSite &Site : Panics) {
     Problem Panic{ProblemKind::Panic};
     Panic.Op = Site.Op;

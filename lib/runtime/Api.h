@@ -58,6 +58,8 @@ struct Effect {
   OpKind Op = OpKind::Other;
   Value Callee;
   std::vector<Value> Args;
+  /// The call may happen after an operation it must precede.
+  bool Unordered = false;
 
   static Effect returns(Value V = {}) { return {Kind::Return, V}; }
   static Effect pair(Value First, Value Second) {

@@ -23,6 +23,13 @@ struct PanicSite {
   OpKind Op;
 };
 
+/// An operation that may happen after one it must precede (Problem's
+/// Unordered).
+struct UnorderedSite {
+  const clang::Expr *Site;
+  OpKind Op;
+};
+
 /// A goroutine whose wait completes: for a select, the case it takes; for a
 /// receive, what it received (Ok false: the channel was closed).
 struct Resume {

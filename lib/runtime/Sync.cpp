@@ -40,11 +40,20 @@ static Effect addToCounter(Call &C, const Value &Delta) {
     return Effect::returns();
   }
   int64_t &Counter = C.S.Objects[Self.Id].as<WaitGroup>().Counter;
+  // Go: an add that starts from zero must happen before the wait(). One
+  // while another goroutine already waits may as well come after it.
+  bool AfterWait = Counter == 0 && Delta.Int > 0 &&
+                   llvm::any_of(C.S.Processes, [&](const Process &Q) {
+                     return Q.Wait.K == Pending::Kind::WaitGroup &&
+                            Q.Wait.Values[0].Id == Self.Id;
+                   });
   Counter += Delta.Int;
   if (Counter < 0)
     return Effect::panic(go::panic_messages::NegativeWaitGroup,
                          OpKind::WaitGroupAdd);
-  return Effect::returns();
+  Effect Added = Effect::returns();
+  Added.Unordered = AfterWait;
+  return Added;
 }
 
 Effect waitGroupAdd(Call &C) { return addToCounter(C, C.arg(0)); }

@@ -131,3 +131,36 @@ void storedInGlobal() {
   PublishedGroup = &wg;
   wg.wait();
 }
+
+// The worker counts itself from inside its goroutine: the parent's wait()
+// can return before the add() (Go requires an add from zero to happen
+// before the wait).
+void addInsideTheGoroutine() {
+  auto *wg = new go::WaitGroup;
+  go::spawn([wg] {
+    wg->add(1); // expected-warning {{add() from zero while another goroutine waits: wait() can return before it (call add() before starting the goroutine)}} expected-note {{add() from zero while another goroutine waits}}
+    wg->done();
+  });
+  wg->wait();
+}
+
+// Its fix: add() before the goroutine starts.
+void addBeforeTheGoroutine() {
+  auto *wg = new go::WaitGroup;
+  wg->add(1);
+  go::spawn([wg] { wg->done(); });
+  wg->wait();
+}
+
+// An add while the counter is above zero is ordered before the wait's end:
+// a worker may count the helper it starts.
+void addWhileCounted() {
+  auto *wg = new go::WaitGroup;
+  wg->add(1);
+  go::spawn([wg] {
+    wg->add(1);
+    go::spawn([wg] { wg->done(); });
+    wg->done();
+  });
+  wg->wait();
+}

@@ -22,6 +22,9 @@ enum class ProblemKind {
   TickerNeverStopped,
   CancelNeverCalled,
   Panic,
+  /// An operation that must happen before another may happen after it: a
+  /// WaitGroup's add() at zero while a goroutine waits.
+  Unordered,
 };
 
 /// The operation a goroutine is blocked at, or that panicked.
