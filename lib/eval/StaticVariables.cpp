@@ -32,7 +32,24 @@ public:
       return RecursiveASTVisitor::TraverseDecl(D);
     return inBody(FD, [&] { return RecursiveASTVisitor::TraverseDecl(D); });
   }
+  /// A global's initializer that runs the program's code may use the
+  /// statics it names before the root starts; one the analysis evaluates
+  /// itself (Interpreter::initializeGlobals) does so in order.
+  bool TraverseVarDecl(VarDecl *Var) {
+    if (!Open.empty() || Var->isLocalVarDeclOrParm())
+      return RecursiveASTVisitor::TraverseVarDecl(Var);
+    const Expr *Init = Var->getInit();
+    bool Saved = InitializerRunsCode;
+    InitializerRunsCode = Init && !StaticVariables::evaluatesWithoutCode(Init);
+    bool Continue = RecursiveASTVisitor::TraverseVarDecl(Var);
+    InitializerRunsCode = Saved;
+    return Continue;
+  }
   bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    // The body that makes a closure may run it.
+    if (!Open.empty())
+      Index.Bodies[Open.back()].Callees.push_back(
+          Lambda->getCallOperator()->getCanonicalDecl());
     return inBody(Lambda->getCallOperator(), [&] {
       return RecursiveASTVisitor::TraverseLambdaExpr(Lambda);
     });
@@ -66,6 +83,9 @@ public:
 private:
   StaticVariables &Index;
   std::vector<const FunctionDecl *> Open;
+  /// Outside any body: whether the code being scanned may run the
+  /// program's code (a default member initializer always may).
+  bool InitializerRunsCode = true;
 
   template <typename F> bool inBody(const FunctionDecl *Body, F Traverse) {
     Open.push_back(Body->getCanonicalDecl());
@@ -77,9 +97,10 @@ private:
     if (!Index.followable(Var))
       return;
     Var = Var->getCanonicalDecl();
-    if (Open.empty())
-      Index.NamedByInitializers.insert(Var);
-    else
+    if (Open.empty()) {
+      if (InitializerRunsCode)
+        Index.NamedByInitializers.insert(Var);
+    } else
       Index.Bodies[Open.back()].Statics.push_back(Var);
   }
   void useFunction(const FunctionDecl *FD) {
@@ -89,6 +110,29 @@ private:
       Index.Bodies[Open.back()].Callees.push_back(FD);
   }
 };
+
+bool StaticVariables::evaluatesWithoutCode(const Stmt *St) {
+  if (const auto *Call = dyn_cast<CallExpr>(St)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || !runtime::isRuntimeDecl(Callee))
+      return false;
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(St)) {
+    if (runtime::runtimeTypeOf(Construct->getType()) ==
+            runtime::RuntimeType::None &&
+        !Construct->getConstructor()->isTrivial())
+      return false;
+  } else if (const auto *Binary = dyn_cast<BinaryOperator>(St)) {
+    if (Binary->isLogicalOp())
+      return false;
+  } else if (!isa<Expr>(St) ||
+             isa<LambdaExpr, AbstractConditionalOperator, StmtExpr, CXXNewExpr,
+                 CXXDeleteExpr, CXXThrowExpr>(St)) {
+    return false;
+  }
+  return llvm::all_of(St->children(), [](const Stmt *Child) {
+    return !Child || evaluatesWithoutCode(Child);
+  });
+}
 
 bool StaticVariables::followable(const VarDecl *Var) {
   if (!Var->hasGlobalStorage() || Var->getTLSKind() != VarDecl::TLS_None ||

@@ -39,6 +39,11 @@ public:
   const std::vector<const clang::VarDecl *> &
   usedBy(const clang::FunctionDecl *Body);
 
+  /// Whether \p St can be evaluated as a tree, children first, without a
+  /// CFG: no control flow, no call that would run the program's code (the
+  /// runtime's calls and constructors, constants and trivial copies only).
+  static bool evaluatesWithoutCode(const clang::Stmt *St);
+
 private:
   /// What one body (a function, or a lambda's call operator) names.
   struct BodyUses {

@@ -1,7 +1,8 @@
 //===- Statics.cpp - Function-local statics and internal globals ----------===//
 //
 // Which statics are followed is StaticVariables' decision; here they get
-// their cells (State::Statics). A global is made when the root starts, in
+// their cells (State::Statics). A global the root may use (directly, through
+// the functions it calls or the lambdas it makes) is made when it starts, in
 // declaration order, from an initializer the analysis can evaluate without
 // running the program's code: constants, the runtime's calls and
 // constructors, records whose constructors only run default member
@@ -18,39 +19,12 @@
 using namespace clang;
 
 namespace golife::eval {
-namespace {
-
-/// Whether \p St can be evaluated as a tree, children first, without a
-/// CFG: no control flow, no call that would run the program's code.
-bool isDetachable(const Stmt *St) {
-  if (const auto *Call = dyn_cast<CallExpr>(St)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee || !isRuntimeDecl(Callee))
-      return false;
-  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(St)) {
-    if (runtimeTypeOf(Construct->getType()) == RuntimeType::None &&
-        !Construct->getConstructor()->isTrivial())
-      return false;
-  } else if (const auto *Binary = dyn_cast<BinaryOperator>(St)) {
-    if (Binary->isLogicalOp())
-      return false;
-  } else if (!isa<Expr>(St) ||
-             isa<LambdaExpr, AbstractConditionalOperator, StmtExpr, CXXNewExpr,
-                 CXXDeleteExpr, CXXThrowExpr>(St)) {
-    return false;
-  }
-  return llvm::all_of(St->children(), [](const Stmt *Child) {
-    return !Child || isDetachable(Child);
-  });
-}
-
-} // namespace
-
 void Interpreter::initializeGlobals() {
   // The initializers' values are no part of the root's frame.
   auto RootEnv = std::move(frame().Env);
+  const auto &Used = Statics.usedBy(RootFunction);
   for (const VarDecl *Var : Statics.globals()) {
-    if (!Statics.tracked(Var, *RootFunction))
+    if (!llvm::is_contained(Used, Var) || !Statics.tracked(Var, *RootFunction))
       continue;
     State Before = *S;
     std::optional<Value> V =
@@ -127,7 +101,7 @@ bool Interpreter::initializeFields(CellId Made, const CXXRecordDecl *Record) {
 }
 
 std::optional<Value> Interpreter::evaluateDetached(const Expr *Init) {
-  if (!isDetachable(Init))
+  if (!StaticVariables::evaluatesWithoutCode(Init))
     return std::nullopt;
   size_t Depth = proc().Stack.size();
   evaluateTree(Init);

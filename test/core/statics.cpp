@@ -129,3 +129,36 @@ void callbackCalled() {
   callback();
   wg.wait();
 }
+
+// A Cond made over a global Mutex by its own initializer: both followed.
+namespace {
+go::Mutex registryLock;
+go::Cond registryChanged(registryLock);
+} // namespace
+
+// CHECK-DAG: statics.cpp:[[@LINE+3]]:19: warning: goroutine waits forever on a condition variable
+void waitForChangeNobodySignals() {
+  registryLock.lock();
+  registryChanged.wait(); // expected-warning {{goroutine waits forever on a condition variable that is never signalled}} expected-note {{goroutine waits forever on a condition variable}}
+  registryLock.unlock();
+}
+
+void waitForChangeUnderItsCondition() {
+  auto *changed = new bool(false);
+  go::spawn([changed] {
+    registryLock.lock();
+    *changed = true;
+    registryChanged.signal();
+    registryLock.unlock();
+  });
+  registryLock.lock();
+  while (!*changed)
+    registryChanged.wait();
+  registryLock.unlock();
+}
+
+// CHECK-DAG: statics.cpp:[[@LINE+3]]:16: warning: goroutine locks a mutex it already holds
+void lockRegistryTwice() {
+  registryLock.lock();
+  registryLock.lock(); // expected-warning {{goroutine locks a mutex it already holds: it blocks forever}} expected-note {{goroutine locks a mutex it already holds}}
+}
