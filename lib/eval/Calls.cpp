@@ -47,7 +47,7 @@ void Interpreter::popFrame() {
   Frame Done = std::move(frame());
   proc().Stack.pop_back();
   if (proc().Stack.empty() && P == 0) {
-    escape(*S, Done.ReturnValue); // the analysed function's caller gets it
+    handOut(Done.ReturnValue); // the analysed function's caller gets it
     escapeStaticsAfterRoot();
     // Where the analysed function left: what it spawned runs on without it.
     S->record({Done.Returned ? Done.Returned->getBeginLoc()
@@ -74,18 +74,8 @@ Interpreter::argumentValues(llvm::ArrayRef<const Expr *> Args) {
 }
 
 void Interpreter::unknownCall(const Expr *Site, llvm::ArrayRef<Value> Args) {
-  for (const Value &Arg : Args) {
-    if (!S->Statics.empty()) {
-      // A callable it is given may run later, using the statics.
-      Reach Reached(*S);
-      Reached.from(Arg);
-      escapeStaticsOf(load(Arg));
-      for (CellId C = 0; C < S->Cells.size(); ++C)
-        if (Reached.cell(C))
-          escapeStaticsOf(S->Cells[C].V);
-    }
-    escape(*S, Arg);
-  }
+  for (const Value &Arg : Args)
+    handOut(Arg);
   if (Site)
     set(Site, {});
 }
@@ -150,7 +140,7 @@ bool Interpreter::runtimeCall(const CallExpr *CE, const FunctionDecl *FD) {
 
 void Interpreter::apply(const Effect &E, const Expr *Site) {
   if (E.Unordered)
-    Unordered.push_back({Site, OpKind::WaitGroupAdd});
+    Unordered.push_back({Site, E.Op});
   switch (E.K) {
   case Effect::Kind::Return:
     if (Site)
@@ -327,9 +317,9 @@ void Interpreter::startGoroutine(const Expr *Site, Value Callee,
   if (!Started) {
     // A goroutine the analysis cannot see: it may touch what it is given.
     S->Processes.pop_back();
-    escape(*S, Target);
+    handOut(Target);
     for (const Value &Arg : Args)
-      escape(*S, Arg);
+      handOut(Arg);
     return;
   }
   note(Site, "goroutine spawned here", Key);

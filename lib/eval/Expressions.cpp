@@ -249,7 +249,7 @@ void Interpreter::VisitInitListExpr(const InitListExpr *Init) {
         CellId Closure = S->newCell(load(V));
         S->Cells[R].LambdaBases.push_back({BaseClass, Closure});
       } else {
-        escape(*S, V);
+        handOut(V);
       }
     }
   for (const FieldDecl *Field : Record->fields()) {

@@ -173,8 +173,8 @@ private:
   /// and constructors (control flow, calls of the program's functions).
   std::optional<Value> evaluateDetached(const clang::Expr *Init);
   void evaluateTree(const clang::Stmt *St);
-  /// The statics that \p Callable, handed to code the analysis cannot
-  /// see, may use: their objects escape.
+  /// The statics that \p Callable (when it is one), handed to code the
+  /// analysis cannot see, may use: their objects escape.
   void escapeStaticsOf(const Value &Callable);
   /// Once a root other than main has returned, the rest of the program
   /// can use every static: their objects escape.
@@ -193,6 +193,10 @@ private:
   /// a reference, the cell it refers to).
   CellId cellFor(clang::QualType T, const Value &V);
   void store(const Value &Target, const Value &V);
+  /// Hands \p V to code the analysis cannot see: the objects it reaches
+  /// escape, and so do the statics of the callables it reaches, which that
+  /// code may run at any time.
+  void handOut(const Value &V);
   Value load(const Value &V) const { return runtime::load(*S, V); }
   void note(const clang::Expr *Site, std::string Message,
             std::string ProcessKey);

@@ -90,7 +90,7 @@ CellId Interpreter::cellFor(QualType T, const Value &V) {
 
 void Interpreter::store(const Value &Target, const Value &V) {
   if (!Target.is(Value::Kind::Cell)) {
-    escape(*S, V); // stored where the analysis cannot see
+    handOut(V); // stored where the analysis cannot see
     return;
   }
   Cell &C = S->Cells[Target.Id];
@@ -100,11 +100,24 @@ void Interpreter::store(const Value &Target, const Value &V) {
       S->Cells[Target.Id].Fields = S->Cells[Copy].Fields;
     } else {
       S->Cells[Target.Id].Fields.clear();
-      escape(*S, V);
+      handOut(V);
     }
     return;
   }
   C.V = load(V);
+}
+
+void Interpreter::handOut(const Value &V) {
+  if (!S->Statics.empty()) {
+    // A callable it reaches may run at any time, using the statics.
+    Reach Reached(*S);
+    Reached.from(V);
+    escapeStaticsOf(V);
+    for (CellId C = 0; C < S->Cells.size(); ++C)
+      if (Reached.cell(C))
+        escapeStaticsOf(S->Cells[C].V);
+  }
+  escape(*S, V);
 }
 
 void Interpreter::note(const Expr *Site, std::string Message,

@@ -19,6 +19,7 @@
 using namespace clang;
 
 namespace golife::eval {
+
 void Interpreter::initializeGlobals() {
   // The initializers' values are no part of the root's frame.
   auto RootEnv = std::move(frame().Env);

@@ -58,7 +58,7 @@ struct Effect {
   OpKind Op = OpKind::Other;
   Value Callee;
   std::vector<Value> Args;
-  /// The call may happen after an operation it must precede.
+  /// The call (an Op) may happen after an operation it must precede.
   bool Unordered = false;
 
   static Effect returns(Value V = {}) { return {Kind::Return, V}; }

@@ -53,6 +53,7 @@ static Effect addToCounter(Call &C, const Value &Delta) {
                          OpKind::WaitGroupAdd);
   Effect Added = Effect::returns();
   Added.Unordered = AfterWait;
+  Added.Op = OpKind::WaitGroupAdd;
   return Added;
 }
 
