@@ -18,8 +18,9 @@ const CheckInfo &checkInfo(CheckKind Kind) {
 
 llvm::ArrayRef<CheckInfo> allCheckInfos() { return Infos; }
 
-std::string docsUrl(CheckKind Kind) {
-  return (llvm::Twine(GOLIFE_DOCS_URL) + "/" + checkInfo(Kind).TidyName + ".md")
+std::string docsUrl(CheckKind Kind, llvm::StringRef Base) {
+  return (llvm::Twine(Base.empty() ? llvm::StringRef(GOLIFE_DOCS_URL) : Base) +
+          "/" + checkInfo(Kind).TidyName + ".md")
       .str();
 }
 

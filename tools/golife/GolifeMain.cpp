@@ -211,8 +211,8 @@ cl::opt<std::string> ExportBaseline(
 cl::opt<std::string> CacheDir(
     "cache-dir",
     cl::desc("Keep each translation unit's result in <dir>, and reuse it while "
-             "the preprocessed unit, its flags, the options and golife's "
-             "version stay the same"),
+             "the preprocessed unit, its flags, the options and golife "
+             "(its version and binary) stay the same"),
     cl::value_desc("dir"), cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the checks enabled for the first "

@@ -179,7 +179,7 @@ json::Object sarifRule(const CheckInfo &Check, StringRef DocsUrl) {
       {"id", Check.TidyName},
       {"name", Check.AnalyzerName.drop_front(StringRef("golife.").size())},
       {"shortDescription", json::Object{{"text", Check.Description}}},
-      {"helpUri", (DocsUrl + "/" + Check.TidyName + ".md").str()},
+      {"helpUri", docsUrl(Check.Kind, DocsUrl)},
       {"defaultConfiguration", json::Object{{"level", "warning"}}}};
   StringRef Page = checkPage(Check.TidyName);
   if (!Page.empty()) {

@@ -39,8 +39,10 @@ struct CheckInfo {
 
 const CheckInfo &checkInfo(CheckKind Kind);
 llvm::ArrayRef<CheckInfo> allCheckInfos();
-/// The URL of a check's documentation page (docs/checks/<tidy-name>.md).
-std::string docsUrl(CheckKind Kind);
+/// The URL of a check's documentation page (docs/checks/<tidy-name>.md),
+/// under \p Base where the pages are published (empty: where golife was
+/// built to find them).
+std::string docsUrl(CheckKind Kind, llvm::StringRef Base = {});
 
 struct FindingNote {
   clang::SourceLocation Loc;
