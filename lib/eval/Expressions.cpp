@@ -117,7 +117,7 @@ void Interpreter::VisitCastExpr(const CastExpr *Cast) {
     return;
   case CK_DerivedToBase:
   case CK_UncheckedDerivedToBase:
-    set(Cast, lambdaBase(Sub, Cast->getType()).value_or(Sub));
+    set(Cast, baseValue(Sub, Cast->getType()).value_or(Sub));
     return;
   case CK_PointerToBoolean:
   case CK_MemberPointerToBoolean: {
@@ -131,19 +131,25 @@ void Interpreter::VisitCastExpr(const CastExpr *Cast) {
   }
 }
 
-std::optional<Value> Interpreter::lambdaBase(const Value &Derived,
-                                             QualType BaseType) {
+std::optional<Value> Interpreter::baseValue(const Value &Derived,
+                                            QualType BaseType) {
   Value Record = load(Derived);
   const CXXRecordDecl *Base = BaseType->getPointeeCXXRecordDecl();
   if (!Base)
     Base = BaseType->getAsCXXRecordDecl();
-  if (!Base || !Base->isLambda() || !Record.is(Value::Kind::Cell) ||
-      !S->Cells[Record.Id].IsRecord)
+  QualType BaseRecordType = Base ? Ctx.getRecordType(Base) : QualType();
+  bool Runtime = Base && runtimeTypeOf(BaseRecordType) != RuntimeType::None;
+  if (!Base || !(Base->isLambda() || Runtime) ||
+      !Record.is(Value::Kind::Cell) || !S->Cells[Record.Id].IsRecord)
     return std::nullopt;
-  for (const auto &[Class, Closure] : S->Cells[Record.Id].LambdaBases)
+  for (const auto &[Class, Held] : S->Cells[Record.Id].ValueBases)
     if (Class->getCanonicalDecl() == Base->getCanonicalDecl())
-      return Value::cell(Closure);
-  return std::nullopt;
+      return Value::cell(Held);
+  if (!Runtime)
+    return std::nullopt;
+  CellId Held = S->newCell(defaultValue(BaseRecordType, nullptr));
+  S->Cells[Record.Id].ValueBases.push_back({Base, Held});
+  return Value::cell(Held);
 }
 
 void Interpreter::VisitParenExpr(const ParenExpr *E) {
@@ -183,6 +189,10 @@ const FieldDecl *Interpreter::captureField(const ValueDecl *D) {
   FieldDecl *ThisField = nullptr;
   Method->getParent()->getCaptureFields(Fields, ThisField);
   return D ? Fields.lookup(D) : ThisField;
+}
+
+void Interpreter::VisitStringLiteral(const StringLiteral *E) {
+  set(E, E->getCharByteWidth() == 1 ? textValue(E->getString()) : Value{});
 }
 
 void Interpreter::VisitCXXThisExpr(const CXXThisExpr *E) {
@@ -247,7 +257,7 @@ void Interpreter::VisitInitListExpr(const InitListExpr *Init) {
       const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl();
       if (BaseClass && BaseClass->isLambda()) {
         CellId Closure = S->newCell(load(V));
-        S->Cells[R].LambdaBases.push_back({BaseClass, Closure});
+        S->Cells[R].ValueBases.push_back({BaseClass, Closure});
       } else {
         handOut(V);
       }

@@ -3,14 +3,15 @@
 // C++ evaluation over Clang's CFGs: expressions are evaluated in CFG order,
 // calls to functions with bodies are followed, the runtime's API is handed
 // to lib/runtime (never entered) and its effects applied, the standard
-// library is modelled (StdLibrary.cpp), and everything else is unknown. A
+// library is modelled (StdLibrary.cpp, StdContainers.cpp), and everything
+// else is unknown. A
 // goroutine runs until it waits at a blocking operation, takes a loop's
 // back edge, or finishes; where a branch cannot be decided, the state forks.
 //
 // The code is split by concern: Interpreter.cpp (control flow, resuming
 // waits), Expressions.cpp (the statement visitor), Memory.cpp (cells and
 // copies), Calls.cpp (calls, constructors, goroutines, runtime effects),
-// StdLibrary.cpp.
+// StdLibrary.cpp, StdContainers.cpp.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GOLIFE_LIB_EVAL_INTERPRETER_H
@@ -20,6 +21,7 @@
 #include "../runtime/Scheduler.h"
 #include "DeadVariables.h"
 #include "StaticVariables.h"
+#include "StdLibrary.h"
 #include "golife/Analysis.h"
 #include "clang/AST/StmtVisitor.h"
 #include "llvm/ADT/DenseMap.h"
@@ -140,6 +142,7 @@ private:
   }
   void VisitMemberExpr(const clang::MemberExpr *ME) { set(ME, member(ME)); }
   void VisitCXXThisExpr(const clang::CXXThisExpr *E);
+  void VisitStringLiteral(const clang::StringLiteral *E);
   void VisitLambdaExpr(const clang::LambdaExpr *Lambda);
   void VisitCXXNewExpr(const clang::CXXNewExpr *New);
   void VisitCXXDefaultInitExpr(const clang::CXXDefaultInitExpr *E);
@@ -147,10 +150,12 @@ private:
   Value declRef(const clang::ValueDecl *D);
   void declare(const clang::VarDecl *Var);
   Value member(const clang::MemberExpr *ME);
-  /// The closure of lambda base \p BaseType of the record \p Derived
-  /// refers to (an overloaded visitor's alternative), when it has one.
-  std::optional<Value> lambdaBase(const Value &Derived,
-                                  clang::QualType BaseType);
+  /// The cell of base \p BaseType of the record \p Derived refers to, when
+  /// that base holds a value of its own: a lambda base's closure (an
+  /// overloaded visitor's alternative), a runtime type's object (made when
+  /// first used: a zero mutex, WaitGroup, ...).
+  std::optional<Value> baseValue(const Value &Derived,
+                                 clang::QualType BaseType);
   /// The comparison of two pointers; nothing when it cannot be told.
   std::optional<bool> pointersEqual(const Value &L, const Value &R);
   /// The field of a lambda's class that captures \p D (or `this`).
@@ -237,6 +242,52 @@ private:
                     std::vector<Value> &Args);
   /// Models `std::tie(a, b) = pair`; false for any other assignment.
   bool assignTie(const clang::CXXOperatorCallExpr *Assign);
+
+  // StdContainers.cpp: standard containers, their iterators, and strings.
+  /// Models a call on a container the analysis follows, one of its
+  /// iterators, or strings; false when it is none of these.
+  bool containerCall(const clang::CallExpr *CE, std::vector<Value> &Args);
+  /// Models a constructor of a container, an iterator or a string; false
+  /// for any other.
+  bool containerConstruct(const clang::CXXConstructExpr *CE,
+                          std::vector<Value> &Args);
+  bool containerMethod(const clang::CallExpr *CE, CellId Container,
+                       ContainerKind K, llvm::StringRef Name,
+                       clang::QualType Type, std::vector<Value> &Args);
+  bool iteratorCall(const clang::CallExpr *CE, std::vector<Value> &Args);
+  bool stringCall(const clang::CallExpr *CE, std::vector<Value> &Args);
+  Value emptyContainer();
+  /// The container cell \p V refers to, if the analysis follows it.
+  std::optional<CellId> containerCell(const Value &V);
+  /// The type of a container's elements (a map's: its pairs).
+  clang::QualType elementType(clang::QualType Container);
+  /// What `T()` holds: zero, or a record from its default member
+  /// initializers; unknown when that would run the program's code.
+  Value valueInitialized(clang::QualType T);
+  /// A new element of type \p ElementType made from \p Args.
+  CellId makeElement(clang::QualType ElementType, llvm::ArrayRef<Value> Args);
+  /// Adds an element made from \p Args (a keyed container: unless its key
+  /// is there); false when the element type is not known.
+  bool addElement(const clang::Expr *Site, CellId Container, ContainerKind K,
+                  clang::QualType ElementType, llvm::ArrayRef<Value> Args);
+  void copyElements(CellId Into, CellId From);
+  Value keyOf(CellId Element, ContainerKind K);
+  /// The index of the element with key \p Key; \p Decided is false when a
+  /// key could not be compared with it.
+  std::optional<int64_t> findKey(CellId Container, ContainerKind K,
+                                 const Value &Key, bool &Decided);
+  /// Inserts \p Element where its key orders it; returns its index.
+  int64_t insertElement(CellId Container, ContainerKind K, CellId Element,
+                        const Value &Key);
+  /// The index of key \p Key's element, inserting one from \p MakeElement
+  /// when it is not there and \p Insert is set; -1 when it is not there;
+  /// nothing when the analysis cannot tell.
+  std::optional<int64_t> keyedSlot(const clang::Expr *Site, CellId Container,
+                                   ContainerKind K, const Value &Key,
+                                   bool Insert,
+                                   llvm::function_ref<CellId()> MakeElement);
+  /// Hands the container to unseen code and stops following it.
+  void forgetContainer(CellId Container);
 };
 
 } // namespace golife::eval

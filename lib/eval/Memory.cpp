@@ -8,6 +8,7 @@
 
 #include "Interpreter.h"
 #include "StdLibrary.h"
+#include "Values.h"
 
 using namespace clang;
 
@@ -17,6 +18,12 @@ Value Interpreter::defaultValue(QualType T, const Expr *Site) {
   RuntimeType Runtime = runtimeTypeOf(T);
   if (Runtime != RuntimeType::None)
     return zeroValue(*S, Runtime, Site);
+  if (containerKind(T) == ContainerKind::Array)
+    return {}; // its elements are made by its constructor
+  if (containerKind(T) != ContainerKind::None)
+    return emptyContainer();
+  if (isStdString(T))
+    return textValue("");
   if (T->isRecordType() && !isStd(T->getAsCXXRecordDecl()) && !isStdFunction(T))
     return Value::cell(S->newRecord());
   return {};
@@ -43,7 +50,10 @@ CellId Interpreter::fieldCell(CellId Record, const FieldDecl *Field) {
     if (F == Field)
       return C;
   Value Initial = defaultValue(Field->getType(), nullptr);
-  CellId C = S->newCell(Initial);
+  // A record member is a record cell of its own, not a pointer to one.
+  CellId C = Initial.is(Value::Kind::Cell) && S->Cells[Initial.Id].IsRecord
+                 ? Initial.Id
+                 : S->newCell(Initial);
   S->Cells[Record].Fields.push_back({Field, C});
   return C;
 }
@@ -53,6 +63,10 @@ CellId Interpreter::copyCell(CellId From) {
     return S->newCell(S->Cells[From].V);
   CellId To = S->newRecord();
   S->Cells[To].Class = S->Cells[From].Class;
+  if (S->Cells[From].IsContainer) {
+    S->Cells[To].IsContainer = true;
+    copyElements(To, From);
+  }
   auto Fields = S->Cells[From].Fields;
   for (const auto &[Field, C] : Fields) {
     CellId Copy = Field->getType()->isReferenceType()
@@ -60,10 +74,10 @@ CellId Interpreter::copyCell(CellId From) {
                       : copyCell(C);
     S->Cells[To].Fields.push_back({Field, Copy});
   }
-  auto Bases = S->Cells[From].LambdaBases;
+  auto Bases = S->Cells[From].ValueBases;
   for (const auto &[Base, C] : Bases) {
     CellId Copy = copyCell(C);
-    S->Cells[To].LambdaBases.push_back({Base, Copy});
+    S->Cells[To].ValueBases.push_back({Base, Copy});
   }
   return To;
 }
@@ -98,6 +112,11 @@ void Interpreter::store(const Value &Target, const Value &V) {
     if (V.is(Value::Kind::Cell) && S->Cells[V.Id].IsRecord) {
       CellId Copy = copyCell(V.Id);
       S->Cells[Target.Id].Fields = S->Cells[Copy].Fields;
+      S->Cells[Target.Id].IsContainer = S->Cells[Copy].IsContainer;
+      S->Cells[Target.Id].Elements = S->Cells[Copy].Elements;
+    } else if (S->Cells[Target.Id].IsContainer) {
+      forgetContainer(Target.Id);
+      handOut(V);
     } else {
       S->Cells[Target.Id].Fields.clear();
       handOut(V);

@@ -72,7 +72,7 @@ std::optional<Value> Interpreter::staticValue(QualType T, const Expr *Init) {
     return T->isScalarType() ? std::optional(Value::integer(0)) // zeroed
                              : std::nullopt;
   if (isStd(Record))
-    return Value{}; // the model does not look into it
+    return defaultValue(T, Construct); // the model's, or unknown
   if (!Record->hasDefinition() || Record->hasUserProvidedDefaultConstructor())
     return std::nullopt; // it would run the program's code
   CellId Made = S->newRecord();

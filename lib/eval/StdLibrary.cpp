@@ -95,6 +95,8 @@ bool Interpreter::assignTie(const CXXOperatorCallExpr *Assign) {
 }
 
 bool Interpreter::stdCall(const CallExpr *CE, std::vector<Value> &Args) {
+  if (containerCall(CE, Args))
+    return true;
   const FunctionDecl *FD = CE->getDirectCallee();
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE)) {
     OverloadedOperatorKind Kind = Op->getOperator();
@@ -172,6 +174,8 @@ bool Interpreter::stdConstruct(const CXXConstructExpr *CE,
     set(CE, Args.empty() ? NullPointer : load(Args[0])); // empty: null
     return true;
   }
+  if (containerConstruct(CE, Args))
+    return true;
   if (isStdLock(T)) {
     Value Mutex = Args.empty() ? Value{} : load(Args[0]);
     auto Guard =

@@ -17,6 +17,29 @@ bool isStdFunction(clang::QualType T);
 /// Nanoseconds per tick of a std::chrono::duration type, or 0.
 int64_t nanosPerTick(clang::QualType T);
 
+/// The standard containers the model follows (StdContainers.cpp).
+enum class ContainerKind {
+  None,
+  Sequence,     ///< vector, deque, list, forward_list
+  Array,        ///< array
+  Map,          ///< map: elements are pairs, in key order
+  UnorderedMap, ///< unordered_map: pairs, in the order they came
+  Set,          ///< set: the keys, in order
+  UnorderedSet, ///< unordered_set: the keys, in the order they came
+};
+ContainerKind containerKind(clang::QualType T);
+/// Whether the container's elements are found by key.
+inline bool isKeyed(ContainerKind K) {
+  return K == ContainerKind::Map || K == ContainerKind::UnorderedMap ||
+         K == ContainerKind::Set || K == ContainerKind::UnorderedSet;
+}
+/// Whether the container's elements are (key, mapped value) pairs.
+inline bool isMap(ContainerKind K) {
+  return K == ContainerKind::Map || K == ContainerKind::UnorderedMap;
+}
+/// Whether \p T is std::string (any std::basic_string).
+bool isStdString(clang::QualType T);
+
 } // namespace golife::eval
 
 #endif

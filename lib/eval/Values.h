@@ -53,11 +53,17 @@ inline std::optional<bool> isNullPointer(const Value &V) {
   case Value::Kind::Object:
   case Value::Kind::Closure:
   case Value::Kind::Function:
+  case Value::Kind::Text:
     return false;
   default:
     return std::nullopt;
   }
 }
+
+/// The string \p Text: equal texts are equal values (StdContainers.cpp).
+Value textValue(llvm::StringRef Text);
+/// The characters of a Text value; empty for any other.
+llvm::StringRef textOf(const Value &V);
 
 } // namespace golife::eval
 

@@ -86,11 +86,13 @@ public:
       add(Field);
       add(Id);
     }
-    add(C.LambdaBases.size());
-    for (const auto &[Base, Id] : C.LambdaBases) {
+    add(C.ValueBases.size());
+    for (const auto &[Base, Id] : C.ValueBases) {
       add(Base);
       add(Id);
     }
+    add(C.IsContainer);
+    addAll(C.Elements);
   }
   void add(const Frame &F) {
     add(F.Function);
@@ -145,7 +147,8 @@ public:
     if (Held.is(Value::Kind::Int) || Held.is(Value::Kind::Sym) ||
         Held.is(Value::Kind::Cond) || Held.is(Value::Kind::NilChan))
       add(uint64_t(Held.Int) ^ uint64_t(Held.Opcode) << 48);
-    if (Held.is(Value::Kind::Closure) || Held.is(Value::Kind::Function))
+    if (Held.is(Value::Kind::Closure) || Held.is(Value::Kind::Function) ||
+        Held.is(Value::Kind::Text))
       add(Held.Decl);
   }
   /// What goroutine \p P does, without the numbering of memory or of the
@@ -301,8 +304,10 @@ private:
     Copy.V = value(Copy.V);
     for (auto &Field : Copy.Fields)
       Field.second = cell(Field.second);
-    for (auto &Base : Copy.LambdaBases)
+    for (auto &Base : Copy.ValueBases)
       Base.second = cell(Base.second);
+    for (CellId &Element : Copy.Elements)
+      Element = cell(Element);
     Out.Cells[New] = std::move(Copy);
     return New;
   }
@@ -333,6 +338,7 @@ private:
     switch (V.K) {
     case Value::Kind::Cell:
     case Value::Kind::Closure:
+    case Value::Kind::Position:
       V.Id = cell(V.Id);
       break;
     case Value::Kind::Case:
@@ -388,7 +394,8 @@ uint64_t approximateBytes(const State &S) {
                F.Decisions.size() * (MapNode + 2 * sizeof(void *));
   }
   for (const Cell &C : S.Cells)
-    Bytes += sizeof(Cell) + C.Fields.capacity() * 2 * sizeof(void *);
+    Bytes += sizeof(Cell) + C.Fields.capacity() * 2 * sizeof(void *) +
+             C.Elements.capacity() * sizeof(CellId);
   for (const Object &O : S.Objects) {
     Bytes += sizeof(Object);
     if (const auto *C = O.getAs<Channel>())

@@ -9,7 +9,10 @@ namespace {
 
 /// Whether code only ever replaces \p C as a whole: a record's fields are
 /// cells of their own, and a runtime object's variable is only reassigned.
-bool frozen(const Cell &C) { return C.IsRecord || C.V.is(Value::Kind::Object); }
+/// A container's elements come and go: it is not.
+bool frozen(const Cell &C) {
+  return (C.IsRecord && !C.IsContainer) || C.V.is(Value::Kind::Object);
+}
 
 /// What the goroutines other than \p P, the pending alarms and code
 /// outside the analysis can reach in \p S.

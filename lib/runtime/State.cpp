@@ -38,6 +38,7 @@ void Reach::from(const Value &Root) {
       Work.push_back(Value::object(Item.Id));
       break;
     case Value::Kind::Closure:
+    case Value::Kind::Position:
       Work.push_back(Value::cell(Item.Id));
       break;
     case Value::Kind::Cell:
@@ -46,8 +47,10 @@ void Reach::from(const Value &Root) {
         Work.push_back(S.Cells[Item.Id].V);
         for (const auto &Field : S.Cells[Item.Id].Fields)
           Work.push_back(Value::cell(Field.second));
-        for (const auto &Base : S.Cells[Item.Id].LambdaBases)
+        for (const auto &Base : S.Cells[Item.Id].ValueBases)
           Work.push_back(Value::cell(Base.second));
+        for (CellId Element : S.Cells[Item.Id].Elements)
+          Work.push_back(Value::cell(Element));
       }
       break;
     default:

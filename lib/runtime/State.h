@@ -51,6 +51,9 @@ struct Value {
               ///< of the value a send case sends; Decl set when the nil
               ///< channel is a never-done context's
     Iterator, ///< a range-for iterator over channel Id; Int = 1 while open
+    Position, ///< an iterator into the container cell Id, at its element
+              ///< Int (its size: end())
+    Text,     ///< a string's characters: Decl = their interned copy
   };
   Kind K = Kind::Unknown;
   bool Negated = false; ///< Cond
@@ -75,12 +78,17 @@ struct Cell {
   Value V;
   bool IsRecord = false;
   std::vector<std::pair<const clang::FieldDecl *, CellId>> Fields;
-  /// Base subobjects that are lambdas (an overloaded visitor's
-  /// alternatives), each a cell holding its closure. Other bases' fields
-  /// are among Fields.
-  std::vector<std::pair<const clang::CXXRecordDecl *, CellId>> LambdaBases;
+  /// Base subobjects that hold a value of their own, each in a cell: a
+  /// lambda's closure (an overloaded visitor's alternative), or a runtime
+  /// object (a struct that embeds a mutex, as Go embeds sync.Mutex).
+  /// Other bases' fields are among Fields.
+  std::vector<std::pair<const clang::CXXRecordDecl *, CellId>> ValueBases;
   /// A record a constructor made: its dynamic type, for virtual calls.
   const clang::CXXRecordDecl *Class = nullptr;
+  /// A standard container the analysis follows (a record too): the cells of
+  /// its elements, in the order iteration visits them (lib/eval/StdContainers).
+  bool IsContainer = false;
+  std::vector<CellId> Elements;
 };
 
 // The runtime's primitives, one struct each (their rules: lib/runtime/*.cpp).

@@ -1,0 +1,590 @@
+//===- StdContainers.cpp - Standard containers and strings ----------------===//
+//
+// Programs keep channels, mutexes and callbacks in standard containers and
+// key them by strings. A container the analysis sees made is a record cell
+// whose elements are cells of their own, in the order iteration visits
+// them (lib/runtime/State.h): a map's elements are std::pair records, a
+// set's the keys. Its iterators are positions (Value::Kind::Position), so a
+// range-for visits each element once. A std::string made from literals is
+// its text (Value::Kind::Text), so that string keys are found again.
+//
+// A container the analysis did not see made (a parameter, an unknown
+// call's result) is unknown, as before. An operation the model cannot
+// follow exactly (an unknown index, a key it cannot compare) hands the
+// container to unseen code: its elements escape, and it is unknown from
+// then on. One exception keeps keys the analysis cannot compute useful: a
+// key it cannot compare with the others is taken as a new one, and the
+// finding says so ("assuming the key is new").
+//
+//===----------------------------------------------------------------------===//
+
+#include "Interpreter.h"
+#include "StdLibrary.h"
+#include "Values.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/StringSet.h"
+#include <mutex>
+
+using namespace clang;
+
+namespace golife::eval {
+namespace {
+
+/// A container with more elements than this is unknown: its states would
+/// be too large to be worth it, and a loop that keeps adding to it (over
+/// an unknown range) would never reach a state it has seen.
+constexpr int64_t MaxElements = 16;
+
+Value positionIn(CellId Container, int64_t Index) {
+  return Value{Value::Kind::Position, false, 0, Index, Container};
+}
+
+/// Whether two keys are equal; nothing when the analysis cannot tell.
+std::optional<bool> sameKey(const Value &A, const Value &B) {
+  if (A.is(Value::Kind::Int) && B.is(Value::Kind::Int))
+    return A.Int == B.Int;
+  if (A.is(Value::Kind::Text) && B.is(Value::Kind::Text))
+    return A.Decl == B.Decl;
+  if (A.is(Value::Kind::Sym) && B.is(Value::Kind::Sym) && A.Id == B.Id)
+    return true;
+  auto IsAddress = [](const Value &V) {
+    return isNullPointer(V).has_value() && !V.is(Value::Kind::Int);
+  };
+  // Distinct cells and objects have distinct addresses.
+  if (IsAddress(A) && IsAddress(B))
+    return A == B;
+  if ((IsAddress(A) && B.is(Value::Kind::Int) && B.Int == 0) ||
+      (IsAddress(B) && A.is(Value::Kind::Int) && A.Int == 0))
+    return false;
+  return std::nullopt;
+}
+
+/// Whether key \p A orders before \p B in a std::map; nothing when the
+/// analysis cannot tell.
+std::optional<bool> keyBefore(const Value &A, const Value &B) {
+  if (A.is(Value::Kind::Int) && B.is(Value::Kind::Int))
+    return A.Int < B.Int;
+  if (A.is(Value::Kind::Text) && B.is(Value::Kind::Text))
+    return textOf(A) < textOf(B);
+  return std::nullopt;
+}
+
+const CXXRecordDecl *recordOf(QualType T) {
+  return T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+}
+
+} // namespace
+
+Value textValue(llvm::StringRef Text) {
+  static std::mutex Guard;
+  static llvm::StringSet<> Interned;
+  std::lock_guard<std::mutex> Lock(Guard);
+  Value V{Value::Kind::Text};
+  V.Decl = Interned.insert(Text).first->getKeyData();
+  return V;
+}
+
+llvm::StringRef textOf(const Value &V) {
+  return V.is(Value::Kind::Text) ? static_cast<const char *>(V.Decl) : "";
+}
+
+ContainerKind containerKind(QualType T) {
+  const CXXRecordDecl *Record = recordOf(T);
+  if (!Record)
+    return ContainerKind::None;
+  static constexpr std::pair<llvm::StringLiteral, ContainerKind> Kinds[] = {
+      {"vector", ContainerKind::Sequence},
+      {"deque", ContainerKind::Sequence},
+      {"list", ContainerKind::Sequence},
+      {"forward_list", ContainerKind::Sequence},
+      {"array", ContainerKind::Array},
+      {"map", ContainerKind::Map},
+      {"unordered_map", ContainerKind::UnorderedMap},
+      {"set", ContainerKind::Set},
+      {"unordered_set", ContainerKind::UnorderedSet},
+  };
+  for (const auto &[Name, Kind] : Kinds)
+    if (isStdNamed(Record, Name))
+      return Kind;
+  return ContainerKind::None;
+}
+
+bool isStdString(QualType T) {
+  const CXXRecordDecl *Record = recordOf(T);
+  return Record && isStdNamed(Record, "basic_string");
+}
+
+QualType Interpreter::elementType(QualType Container) {
+  const CXXRecordDecl *Record = recordOf(Container);
+  if (!Record)
+    return {};
+  for (const NamedDecl *D : Record->lookup(&Ctx.Idents.get("value_type")))
+    if (const auto *Alias = dyn_cast<TypedefNameDecl>(D))
+      return Alias->getUnderlyingType();
+  return {};
+}
+
+Value Interpreter::emptyContainer() {
+  CellId Made = S->newRecord();
+  S->Cells[Made].IsContainer = true;
+  return Value::cell(Made);
+}
+
+Value Interpreter::valueInitialized(QualType T) {
+  return staticValue(T, nullptr).value_or(Value{});
+}
+
+std::optional<CellId> Interpreter::containerCell(const Value &V) {
+  if (V.is(Value::Kind::Cell) && S->Cells[V.Id].IsContainer)
+    return V.Id;
+  return std::nullopt;
+}
+
+Value Interpreter::keyOf(CellId Element, ContainerKind K) {
+  if (isMap(K)) {
+    const auto &Fields = S->Cells[Element].Fields;
+    return Fields.empty() ? Value{} : load(Value::cell(Fields.front().second));
+  }
+  return load(Value::cell(Element));
+}
+
+std::optional<int64_t> Interpreter::findKey(CellId Container, ContainerKind K,
+                                            const Value &Key, bool &Decided) {
+  Decided = true;
+  const std::vector<CellId> Elements = S->Cells[Container].Elements;
+  for (size_t I = 0; I < Elements.size(); ++I) {
+    std::optional<bool> Same = sameKey(keyOf(Elements[I], K), Key);
+    if (!Same)
+      Decided = false;
+    else if (*Same)
+      return I;
+  }
+  return std::nullopt;
+}
+
+int64_t Interpreter::insertElement(CellId Container, ContainerKind K,
+                                   CellId Element, const Value &Key) {
+  auto &Elements = S->Cells[Container].Elements;
+  size_t At = Elements.size();
+  if (K == ContainerKind::Map || K == ContainerKind::Set)
+    for (size_t I = 0; I < Elements.size(); ++I)
+      if (keyBefore(Key, keyOf(Elements[I], K)).value_or(false)) {
+        At = I;
+        break;
+      }
+  Elements.insert(Elements.begin() + At, Element);
+  return At;
+}
+
+void Interpreter::forgetContainer(CellId Container) {
+  // Unseen code may hold its elements: they escape, and what the container
+  // holds from now on is unknown.
+  handOut(Value::cell(Container));
+  Cell &C = S->Cells[Container];
+  C.IsContainer = false;
+  C.IsRecord = false;
+  C.Elements.clear();
+  C.V = {};
+}
+
+std::optional<int64_t>
+Interpreter::keyedSlot(const Expr *Site, CellId Container, ContainerKind K,
+                       const Value &Key, bool Insert,
+                       llvm::function_ref<CellId()> MakeElement) {
+  bool Decided = true;
+  if (std::optional<int64_t> Found = findKey(Container, K, Key, Decided))
+    return Found;
+  if (!Insert)
+    return Decided ? std::optional<int64_t>(-1) : std::nullopt;
+  if (!Decided)
+    note(Site, "assuming the key is new", proc().Key);
+  return insertElement(Container, K, MakeElement(), Key);
+}
+
+CellId Interpreter::makeElement(QualType ElementType,
+                                llvm::ArrayRef<Value> Args) {
+  if (Args.empty())
+    return cellFor(ElementType, valueInitialized(ElementType));
+  if (Args.size() == 1)
+    return cellFor(ElementType, Args[0]);
+  if (isStdNamed(recordOf(ElementType), "pair") && Args.size() == 2)
+    return makePair(ElementType, load(Args[0]), load(Args[1]));
+  for (const Value &Arg : Args)
+    handOut(Arg); // a constructor the model does not run
+  return S->newCell();
+}
+
+bool Interpreter::containerConstruct(const CXXConstructExpr *CE,
+                                     std::vector<Value> &Args) {
+  QualType T = CE->getType();
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  if (isStdString(T)) {
+    // From a literal, or a copy: the text; anything else is unknown.
+    Value From = Args.empty() ? textValue("") : load(Args[0]);
+    set(CE, Args.size() <= 1 && From.is(Value::Kind::Text) ? From : Value{});
+    return true;
+  }
+  if (Args.size() == 1 && load(Args[0]).is(Value::Kind::Position)) {
+    set(CE, load(Args[0])); // an iterator copied, or made a const_iterator
+    return true;
+  }
+  ContainerKind K = containerKind(T);
+  if (K == ContainerKind::None)
+    return false;
+  QualType ElementType = elementType(T);
+  Value Made = emptyContainer();
+  CellId Into = Made.Id;
+  if (Args.empty() && K == ContainerKind::Array) {
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(recordOf(T));
+    int64_t Size =
+        Spec && Spec->getTemplateArgs().size() == 2
+            ? Spec->getTemplateArgs()[1].getAsIntegral().getExtValue()
+            : MaxElements + 1;
+    if (Size > MaxElements) {
+      set(CE, {});
+      return true;
+    }
+    for (int64_t I = 0; I < Size; ++I) {
+      CellId Element = cellFor(ElementType, defaultValue(ElementType, CE));
+      S->Cells[Into].Elements.push_back(Element);
+    }
+    set(CE, Made);
+    return true;
+  }
+  if (Args.empty()) {
+    set(CE, Made);
+    return true;
+  }
+  if (std::optional<CellId> From = containerCell(Args[0]);
+      From && Args.size() == 1) {
+    copyElements(Into, *From);
+    if (Ctor->isMoveConstructor() && K != ContainerKind::Array)
+      S->Cells[*From].Elements.clear(); // a moved-from container is empty
+    set(CE, Made);
+    return true;
+  }
+  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(
+          CE->getArg(0)->IgnoreImplicit())) {
+    const auto *Items =
+        dyn_cast<InitListExpr>(List->getSubExpr()->IgnoreImplicit());
+    if (!Items) {
+      unknownCall(CE, Args);
+      return true;
+    }
+    for (const Expr *Item : Items->inits())
+      if (!addElement(CE, Into, K, ElementType, valueOf(Item))) {
+        unknownCall(CE, Args);
+        return true;
+      }
+    set(CE, Made);
+    return true;
+  }
+  Value Count = load(Args[0]);
+  if (K == ContainerKind::Sequence && Count.is(Value::Kind::Int) &&
+      Count.Int >= 0 && Count.Int <= MaxElements && Args.size() <= 2) {
+    for (int64_t I = 0; I < Count.Int; ++I) {
+      CellId Element =
+          cellFor(ElementType,
+                  Args.size() == 2 ? Args[1] : valueInitialized(ElementType));
+      S->Cells[Into].Elements.push_back(Element);
+    }
+    set(CE, Made);
+    return true;
+  }
+  Value First = load(Args[0]),
+        Last = Args.size() == 2 ? load(Args[1]) : Value{};
+  if (First.is(Value::Kind::Position) && Last.is(Value::Kind::Position) &&
+      First.Id == Last.Id && First.Int <= Last.Int) {
+    for (int64_t I = First.Int; I < Last.Int; ++I)
+      if (!addElement(CE, Into, K, ElementType,
+                      Value::cell(S->Cells[First.Id].Elements[I]))) {
+        unknownCall(CE, Args);
+        return true;
+      }
+    set(CE, Made);
+    return true;
+  }
+  unknownCall(CE, Args);
+  return true;
+}
+
+void Interpreter::copyElements(CellId Into, CellId From) {
+  std::vector<CellId> Copies;
+  for (CellId Element : std::vector<CellId>(S->Cells[From].Elements))
+    Copies.push_back(copyCell(Element));
+  S->Cells[Into].Elements = std::move(Copies);
+}
+
+bool Interpreter::addElement(const Expr *Site, CellId Container,
+                             ContainerKind K, QualType ElementType,
+                             llvm::ArrayRef<Value> Args) {
+  if (ElementType.isNull())
+    return false;
+  if (!isKeyed(K)) {
+    CellId Element = makeElement(ElementType, Args);
+    S->Cells[Container].Elements.push_back(Element);
+    return true;
+  }
+  CellId Element = makeElement(ElementType, Args);
+  Value Key = keyOf(Element, K);
+  bool Decided = true;
+  if (findKey(Container, K, Key, Decided))
+    return true; // already there: a map keeps the first
+  if (!Decided)
+    note(Site, "assuming the key is new", proc().Key);
+  insertElement(Container, K, Element, Key);
+  return true;
+}
+
+bool Interpreter::iteratorCall(const CallExpr *CE, std::vector<Value> &Args) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
+  if (!Op || Args.empty())
+    return false;
+  Value It = load(Args[0]);
+  OverloadedOperatorKind Kind = Op->getOperator();
+  if (Kind == OO_EqualEqual || Kind == OO_ExclaimEqual) {
+    Value Other = Args.size() == 2 ? load(Args[1]) : Value{};
+    if (!It.is(Value::Kind::Position) && !Other.is(Value::Kind::Position))
+      return false;
+    bool Comparable = It.is(Value::Kind::Position) &&
+                      Other.is(Value::Kind::Position) && It.Id == Other.Id;
+    set(CE, Comparable ? Value::integer((It.Int == Other.Int) ==
+                                        (Kind == OO_EqualEqual))
+                       : Value{});
+    return true;
+  }
+  if (!It.is(Value::Kind::Position))
+    return false;
+  const auto &Elements = S->Cells[It.Id].Elements;
+  switch (Kind) {
+  case OO_Star:
+  case OO_Arrow:
+    set(CE, It.Int >= 0 && It.Int < int64_t(Elements.size())
+                ? Value::cell(Elements[It.Int])
+                : Value{});
+    return true;
+  case OO_PlusPlus:
+  case OO_MinusMinus: {
+    Value Moved = positionIn(It.Id, It.Int + (Kind == OO_PlusPlus ? 1 : -1));
+    store(Args[0], Moved);
+    set(CE, Args.size() == 2 ? It : Args[0]); // it++ gives the old one
+    return true;
+  }
+  case OO_Plus:
+  case OO_Minus: {
+    Value By = Args.size() == 2 ? load(Args[1]) : Value{};
+    set(CE,
+        By.is(Value::Kind::Int)
+            ? positionIn(It.Id, It.Int + (Kind == OO_Plus ? By.Int : -By.Int))
+            : Value{});
+    return true;
+  }
+  default:
+    return false;
+  }
+}
+
+bool Interpreter::stringCall(const CallExpr *CE, std::vector<Value> &Args) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
+  if (!Op || Args.size() != 2 ||
+      (!isStdString(Op->getArg(0)->getType()) &&
+       !isStdString(Op->getArg(1)->getType())))
+    return false;
+  Value L = load(Args[0]), R = load(Args[1]);
+  bool Known = L.is(Value::Kind::Text) && R.is(Value::Kind::Text);
+  switch (Op->getOperator()) {
+  case OO_EqualEqual:
+  case OO_ExclaimEqual:
+    set(CE, Known ? Value::integer((L.Decl == R.Decl) ==
+                                   (Op->getOperator() == OO_EqualEqual))
+                  : Value{});
+    return true;
+  case OO_Plus:
+    set(CE, Known ? textValue((textOf(L) + textOf(R)).str()) : Value{});
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool Interpreter::containerCall(const CallExpr *CE, std::vector<Value> &Args) {
+  if (iteratorCall(CE, Args) || stringCall(CE, Args))
+    return true;
+  Value Self;
+  std::vector<Value> Rest = Args;
+  StringRef Name;
+  QualType Type;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(CE)) {
+    Self = thisOf(Member);
+    Type = Member->getImplicitObjectArgument()->getType();
+    if (Member->getMethodDecl() && Member->getMethodDecl()->getIdentifier())
+      Name = Member->getMethodDecl()->getName();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
+             Op && isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) &&
+             !Args.empty()) {
+    Self = Args[0];
+    Type = Op->getArg(0)->getType();
+    Rest.erase(Rest.begin());
+    Name = Op->getOperator() == OO_Subscript ? "[]"
+           : Op->getOperator() == OO_Equal   ? "="
+                                             : "";
+  }
+  ContainerKind K = containerKind(Type);
+  if (K == ContainerKind::None)
+    return false;
+  std::optional<CellId> Container = containerCell(Self);
+  if (!Container || Name.empty())
+    return false; // unknown: the call is, and what it is given escapes
+  return containerMethod(CE, *Container, K, Name, Type, Rest);
+}
+
+bool Interpreter::containerMethod(const CallExpr *CE, CellId Container,
+                                  ContainerKind K, StringRef Name,
+                                  QualType Type, std::vector<Value> &Args) {
+  QualType ElementType = elementType(Type);
+  bool Keyed = isKeyed(K), Mapped = isMap(K);
+  auto Size = [&] { return int64_t(S->Cells[Container].Elements.size()); };
+  auto ElementAt = [&](int64_t I) {
+    return I >= 0 && I < Size() ? Value::cell(S->Cells[Container].Elements[I])
+                                : Value{};
+  };
+  // The mapped value of element I (a map's second), or the element.
+  auto SlotAt = [&](int64_t I) {
+    Value Element = ElementAt(I);
+    if (!Mapped || !Element.is(Value::Kind::Cell))
+      return Element;
+    const auto &Fields = S->Cells[Element.Id].Fields;
+    return Fields.size() == 2 ? Value::cell(Fields[1].second) : Value{};
+  };
+  auto Unfollowed = [&] {
+    forgetContainer(Container);
+    unknownCall(CE, Args);
+    return true;
+  };
+
+  if (Name == "size") {
+    set(CE, Value::integer(Size()));
+  } else if (Name == "empty") {
+    set(CE, Value::integer(Size() == 0));
+  } else if (Name == "begin" || Name == "cbegin") {
+    set(CE, positionIn(Container, 0));
+  } else if (Name == "end" || Name == "cend") {
+    set(CE, positionIn(Container, Size()));
+  } else if (Name == "clear") {
+    S->Cells[Container].Elements.clear();
+    set(CE, {});
+  } else if (Name == "front" || Name == "back") {
+    if (Size() == 0)
+      return Unfollowed();
+    set(CE, ElementAt(Name == "front" ? 0 : Size() - 1));
+  } else if (!Keyed && (Name == "push_back" || Name == "emplace_back")) {
+    if (!addElement(CE, Container, K, ElementType, Args))
+      return Unfollowed();
+    set(CE, ElementAt(Size() - 1));
+  } else if (!Keyed && (Name == "push_front" || Name == "emplace_front")) {
+    if (ElementType.isNull())
+      return Unfollowed();
+    CellId Element = makeElement(ElementType, Args);
+    auto &Elements = S->Cells[Container].Elements;
+    Elements.insert(Elements.begin(), Element);
+    set(CE, ElementAt(0));
+  } else if (!Keyed && (Name == "pop_back" || Name == "pop_front")) {
+    if (Size() == 0)
+      return Unfollowed();
+    auto &Elements = S->Cells[Container].Elements;
+    Elements.erase(Name == "pop_back" ? Elements.end() - 1 : Elements.begin());
+    set(CE, {});
+  } else if (!Keyed && (Name == "[]" || Name == "at")) {
+    Value Index = Args.empty() ? Value{} : load(Args[0]);
+    if (!Index.is(Value::Kind::Int) || Index.Int < 0 || Index.Int >= Size())
+      return Unfollowed();
+    set(CE, ElementAt(Index.Int));
+  } else if (Mapped && (Name == "[]" || Name == "at")) {
+    Value Key = Args.empty() ? Value{} : load(Args[0]);
+    std::optional<int64_t> Slot =
+        keyedSlot(CE, Container, K, Key, Name == "[]", [&] {
+          QualType MappedType;
+          if (const auto *Pair = recordOf(ElementType);
+              Pair && !Pair->field_empty())
+            MappedType = std::next(Pair->field_begin())->getType();
+          return makePair(ElementType, Key, valueInitialized(MappedType));
+        });
+    if (!Slot || *Slot < 0)
+      return Unfollowed();
+    set(CE, SlotAt(*Slot));
+  } else if (Keyed &&
+             (Name == "find" || Name == "count" || Name == "contains")) {
+    Value Key = Args.empty() ? Value{} : load(Args[0]);
+    std::optional<int64_t> Slot = keyedSlot(CE, Container, K, Key, false, {});
+    if (!Slot && Name == "find")
+      return Unfollowed(); // it may be any element: each may be used
+    if (!Slot) {
+      set(CE, {}); // cannot tell whether it is there
+      return true;
+    }
+    if (Name == "find")
+      set(CE, positionIn(Container, *Slot < 0 ? Size() : *Slot));
+    else
+      set(CE, Value::integer(*Slot >= 0));
+  } else if (Keyed &&
+             (Name == "insert" || Name == "emplace" || Name == "try_emplace")) {
+    if (Args.empty() || Args.size() > 2 ||
+        (Args.size() == 1 && containerCell(Args[0])))
+      return Unfollowed(); // a hint, a range of another container
+    CellId Element = makeElement(ElementType, Args);
+    Value Key = keyOf(Element, K);
+    bool Decided = true;
+    std::optional<int64_t> At = findKey(Container, K, Key, Decided);
+    bool Inserted = !At;
+    if (Inserted) {
+      if (!Decided)
+        note(CE, "assuming the key is new", proc().Key);
+      At = insertElement(Container, K, Element, Key);
+    }
+    Value Position = positionIn(Container, *At);
+    bool GivesPair = isStdNamed(recordOf(CE->getType()), "pair");
+    set(CE, GivesPair ? Value::cell(makePair(CE->getType(), Position,
+                                             Value::integer(Inserted)))
+                      : Position);
+  } else if (Name == "erase") {
+    Value Arg = Args.empty() ? Value{} : load(Args[0]);
+    if (Arg.is(Value::Kind::Position) && Arg.Id == Container &&
+        Args.size() == 1 && Arg.Int >= 0 && Arg.Int < Size()) {
+      auto &Elements = S->Cells[Container].Elements;
+      Elements.erase(Elements.begin() + Arg.Int);
+      set(CE, Arg); // the next element is where this one was
+      return true;
+    }
+    if (!Keyed || Args.size() != 1 || Arg.is(Value::Kind::Position))
+      return Unfollowed();
+    std::optional<int64_t> Slot = keyedSlot(CE, Container, K, Arg, false, {});
+    if (!Slot)
+      return Unfollowed();
+    if (*Slot >= 0) {
+      auto &Elements = S->Cells[Container].Elements;
+      Elements.erase(Elements.begin() + *Slot);
+    }
+    set(CE, Value::integer(*Slot >= 0));
+  } else if (Name == "=") {
+    std::optional<CellId> From =
+        Args.empty() ? std::nullopt : containerCell(Args[0]);
+    if (!From)
+      return Unfollowed();
+    if (*From != Container) {
+      copyElements(Container, *From);
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
+          Op && Op->getArg(1)->isXValue() && K != ContainerKind::Array)
+        S->Cells[*From].Elements.clear();
+    }
+    set(CE, Value::cell(Container));
+  } else {
+    return Unfollowed();
+  }
+  if (S->Cells[Container].Elements.size() > MaxElements)
+    forgetContainer(Container);
+  return true;
+}
+
+} // namespace golife::eval
