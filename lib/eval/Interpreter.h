@@ -288,6 +288,25 @@ private:
                                    llvm::function_ref<CellId()> MakeElement);
   /// Hands the container to unseen code and stops following it.
   void forgetContainer(CellId Container);
+
+  // StdPointers.cpp: smart pointers and std::optional, containers of at
+  // most one element.
+  /// Makes smart pointer \p Holder own the object at \p Address, or none.
+  void hold(CellId Holder, std::optional<Value> Address);
+  /// Makes optional \p Holder hold a \p T made from \p V.
+  void holdValue(CellId Holder, clang::QualType T, const Value &V);
+  /// A new \p T made from \p Args as `new T(args)` would (a constructor's
+  /// frame may still have to run); nothing when the analysis cannot tell
+  /// which constructor runs.
+  std::optional<Value> newObject(clang::QualType T, llvm::ArrayRef<Value> Args);
+  bool makeHolder(const clang::CallExpr *CE, std::vector<Value> &Args);
+  bool holderConstruct(const clang::CXXConstructExpr *CE,
+                       std::vector<Value> &Args, ContainerKind K);
+  /// `p == nullptr`, `o != std::nullopt`.
+  bool holderCompare(const clang::CallExpr *CE, std::vector<Value> &Args);
+  bool holderMethod(const clang::CallExpr *CE, CellId Holder, ContainerKind K,
+                    llvm::StringRef Name, clang::QualType Type,
+                    std::vector<Value> &Args);
 };
 
 } // namespace golife::eval

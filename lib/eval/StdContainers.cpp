@@ -104,6 +104,9 @@ ContainerKind containerKind(QualType T) {
       {"unordered_map", ContainerKind::UnorderedMap},
       {"set", ContainerKind::Set},
       {"unordered_set", ContainerKind::UnorderedSet},
+      {"shared_ptr", ContainerKind::Pointer},
+      {"unique_ptr", ContainerKind::Pointer},
+      {"optional", ContainerKind::Optional},
   };
   for (const auto &[Name, Kind] : Kinds)
     if (isStdNamed(Record, Name))
@@ -233,6 +236,8 @@ bool Interpreter::containerConstruct(const CXXConstructExpr *CE,
   ContainerKind K = containerKind(T);
   if (K == ContainerKind::None)
     return false;
+  if (isHolder(K))
+    return holderConstruct(CE, Args, K);
   QualType ElementType = elementType(T);
   Value Made = emptyContainer();
   CellId Into = Made.Id;
@@ -410,7 +415,8 @@ bool Interpreter::stringCall(const CallExpr *CE, std::vector<Value> &Args) {
 }
 
 bool Interpreter::containerCall(const CallExpr *CE, std::vector<Value> &Args) {
-  if (iteratorCall(CE, Args) || stringCall(CE, Args))
+  if (iteratorCall(CE, Args) || stringCall(CE, Args) ||
+      holderCompare(CE, Args) || makeHolder(CE, Args))
     return true;
   Value Self;
   std::vector<Value> Rest = Args;
@@ -418,18 +424,35 @@ bool Interpreter::containerCall(const CallExpr *CE, std::vector<Value> &Args) {
   QualType Type;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(CE)) {
     Self = thisOf(Member);
-    Type = Member->getImplicitObjectArgument()->getType();
-    if (Member->getMethodDecl() && Member->getMethodDecl()->getIdentifier())
+    // Through the library's own bases (std::__shared_ptr_access).
+    Type = Member->getImplicitObjectArgument()->IgnoreImpCasts()->getType();
+    if (isa_and_nonnull<CXXConversionDecl>(Member->getMethodDecl()))
+      Name = "bool";
+    else if (Member->getMethodDecl() &&
+             Member->getMethodDecl()->getIdentifier())
       Name = Member->getMethodDecl()->getName();
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
              Op && isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) &&
              !Args.empty()) {
     Self = Args[0];
-    Type = Op->getArg(0)->getType();
+    Type = Op->getArg(0)->IgnoreImpCasts()->getType();
     Rest.erase(Rest.begin());
-    Name = Op->getOperator() == OO_Subscript ? "[]"
-           : Op->getOperator() == OO_Equal   ? "="
-                                             : "";
+    switch (Op->getOperator()) {
+    case OO_Subscript:
+      Name = "[]";
+      break;
+    case OO_Equal:
+      Name = "=";
+      break;
+    case OO_Star:
+      Name = "*";
+      break;
+    case OO_Arrow:
+      Name = "->";
+      break;
+    default:
+      break;
+    }
   }
   ContainerKind K = containerKind(Type);
   if (K == ContainerKind::None)
@@ -437,6 +460,8 @@ bool Interpreter::containerCall(const CallExpr *CE, std::vector<Value> &Args) {
   std::optional<CellId> Container = containerCell(Self);
   if (!Container || Name.empty())
     return false; // unknown: the call is, and what it is given escapes
+  if (isHolder(K))
+    return holderMethod(CE, *Container, K, Name, Type, Rest);
   return containerMethod(CE, *Container, K, Name, Type, Rest);
 }
 

@@ -17,7 +17,8 @@ bool isStdFunction(clang::QualType T);
 /// Nanoseconds per tick of a std::chrono::duration type, or 0.
 int64_t nanosPerTick(clang::QualType T);
 
-/// The standard containers the model follows (StdContainers.cpp).
+/// The standard containers the model follows (StdContainers.cpp), with
+/// the smart pointers and std::optional (StdPointers.cpp).
 enum class ContainerKind {
   None,
   Sequence,     ///< vector, deque, list, forward_list
@@ -26,8 +27,14 @@ enum class ContainerKind {
   UnorderedMap, ///< unordered_map: pairs, in the order they came
   Set,          ///< set: the keys, in order
   UnorderedSet, ///< unordered_set: the keys, in the order they came
+  Pointer,      ///< shared_ptr, unique_ptr: the owned object's address
+  Optional,     ///< optional: the value, or nothing
 };
 ContainerKind containerKind(clang::QualType T);
+/// Whether it holds one element at most.
+inline bool isHolder(ContainerKind K) {
+  return K == ContainerKind::Pointer || K == ContainerKind::Optional;
+}
 /// Whether the container's elements are found by key.
 inline bool isKeyed(ContainerKind K) {
   return K == ContainerKind::Map || K == ContainerKind::UnorderedMap ||
