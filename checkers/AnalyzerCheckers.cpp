@@ -5,11 +5,20 @@
 // every enabled check reports its findings through the BugReporter, so
 // [[clang::suppress]], -verify and every analyzer output format apply.
 //
+// With the analyzer's cross-TU options (experimental-enable-naive-ctu-
+// analysis, ctu-dir, ctu-index-name, ctu-invocation-list), the checker
+// first imports the definitions the unit calls from the units that have
+// them (CrossUnit.h): after the analyzer's own passes, whose call graph
+// does not expect declarations added under it.
+//
 //===----------------------------------------------------------------------===//
 
 #include "Checks.h"
+#include "CrossUnit.h"
 #include "golife/Analysis.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/Frontend/CompilerInstance.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
@@ -24,6 +33,30 @@ using namespace ento;
 namespace golife {
 namespace {
 
+CompilerInstance *AnalyzerCompiler = nullptr;
+
+/// Imports what the unit calls from other units, and says on the unit's
+/// diagnostics what could not be imported.
+void importCrossUnitDefinitions(CrossUnitImporter &Importer,
+                                const AnalyzerOptions &Options, bool Trace) {
+  CrossUnitImports Imports =
+      Importer.importCalledDefinitions(AnalysisOptions().MaxCallDepth, Trace);
+  DiagnosticsEngine &Diags = AnalyzerCompiler->getDiagnostics();
+  if (!Imports.IndexError.empty())
+    Diags.Report(Diags.getCustomDiagID(
+        DiagnosticsEngine::Error,
+        "golife cannot use the cross-TU index in '%0': %1"))
+        << Options.CTUDir << Imports.IndexError;
+  for (const ImportFailure &Failure : Imports.Failures)
+    Diags.Report(Failure.Function->getLocation(),
+                 Diags.getCustomDiagID(
+                     DiagnosticsEngine::Warning,
+                     "golife could not import the definition of '%0' from "
+                     "another translation unit (%1): calls to it stay "
+                     "unknown"))
+        << Failure.Function->getQualifiedNameAsString() << Failure.Reason;
+}
+
 class GolifeChecker : public Checker<check::EndOfTranslationUnit> {
 public:
   /// Set by each check's registration; unset checks report nothing.
@@ -36,6 +69,14 @@ public:
     for (const Check *C : builtinChecks())
       if (BugTypes[static_cast<unsigned>(C->kind())])
         Enabled.push_back(C);
+    // Holds the units the definitions came from until the analysis is done.
+    std::optional<CrossUnitImporter> Importer;
+    const AnalyzerOptions &Config = Mgr.getAnalyzerOptions();
+    if (Config.IsNaiveCTUEnabled && AnalyzerCompiler &&
+        &AnalyzerCompiler->getASTContext() == &Mgr.getASTContext()) {
+      Importer.emplace(*AnalyzerCompiler, DefaultMaxImportedUnits);
+      importCrossUnitDefinitions(*Importer, Config, Options.Trace);
+    }
     const SourceManager &SM = Mgr.getSourceManager();
     for (Finding &F :
          analyzeTranslationUnit(Mgr.getASTContext(), Enabled, Options)) {
@@ -86,6 +127,8 @@ void addChecks(CheckerRegistry &Registry, std::index_sequence<I...>) {
 }
 
 } // namespace
+
+void rememberAnalyzerCompiler(CompilerInstance &CI) { AnalyzerCompiler = &CI; }
 
 void registerAnalyzerCheckers(CheckerRegistry &Registry) {
   Registry.addChecker(&registerCore, &shouldRegister, "golife.Core",

@@ -4,9 +4,12 @@
 
 #include "golife/Problem.h"
 
-namespace clang::ento {
+namespace clang {
+class CompilerInstance;
+namespace ento {
 class CheckerRegistry;
-} // namespace clang::ento
+} // namespace ento
+} // namespace clang
 
 namespace golife {
 
@@ -20,6 +23,10 @@ llvm::ArrayRef<const Check *> builtinChecks();
 /// Registers golife's Static Analyzer checkers (package "golife"), for
 /// the analyzer plugin.
 void registerAnalyzerCheckers(clang::ento::CheckerRegistry &Registry);
+
+/// The compiler of the unit the analyzer analyses, for the checkers to
+/// import cross-TU definitions with (the analyzer hands them none).
+void rememberAnalyzerCompiler(clang::CompilerInstance &CI);
 
 } // namespace golife
 

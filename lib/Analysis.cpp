@@ -3,6 +3,7 @@
 #include "golife/Analysis.h"
 #include "eval/Relevance.h"
 #include "eval/StaticVariables.h"
+#include "eval/StdLibrary.h"
 #include "explore/Explorer.h"
 #include "runtime/Api.h"
 #include "clang/AST/ASTContext.h"
@@ -59,6 +60,82 @@ private:
   eval::Relevance &Relevant;
 };
 
+/// Collects the functions a scope's code reaches through calls (into
+/// functions with bodies, wherever they are) that have no body in the unit,
+/// and that the analysis would enter if they had one.
+class CalleeCollector : public RecursiveASTVisitor<CalleeCollector> {
+public:
+  CalleeCollector(const SourceManager &SM, bool MainFileOnly)
+      : SM(SM), MainFileOnly(MainFileOnly) {}
+  std::vector<const FunctionDecl *> Callees;
+
+  // Implicit constructor calls and default member initializers run too.
+  bool shouldVisitImplicitCode() const { return true; }
+
+  /// Traverses \p Scope, then the bodies its code reaches.
+  void collect(const Decl &Scope) {
+    TraverseDecl(const_cast<Decl *>(&Scope));
+    MainFileOnly = false;
+    while (!Bodies.empty()) {
+      const FunctionDecl *Next = Bodies.back();
+      Bodies.pop_back();
+      TraverseDecl(const_cast<FunctionDecl *>(Next));
+    }
+  }
+
+  /// From the translation unit, only the main file's code, as roots are.
+  bool TraverseDecl(Decl *D) {
+    if (MainFileOnly && D &&
+        !isa<TranslationUnitDecl, NamespaceDecl, LinkageSpecDecl>(D) &&
+        !SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    consider(dyn_cast<FunctionDecl>(E->getDecl()));
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *E) {
+    consider(dyn_cast<FunctionDecl>(E->getMemberDecl()));
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    consider(E->getConstructor());
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *Var) {
+    if (const auto *Record = Var->getType()->getAsCXXRecordDecl();
+        Record && Record->hasDefinition())
+      consider(Record->getDestructor());
+    return true;
+  }
+
+private:
+  const SourceManager &SM;
+  bool MainFileOnly;
+  llvm::DenseSet<const FunctionDecl *> Seen;
+  std::vector<const FunctionDecl *> Bodies;
+
+  void consider(const FunctionDecl *FD) {
+    if (!FD || FD->isDependentContext() || runtime::isRuntimeDecl(FD) ||
+        eval::isStd(FD))
+      return;
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+        Method && eval::isStd(Method->getParent()))
+      return;
+    if (!Seen.insert(FD->getCanonicalDecl()).second)
+      return;
+    const FunctionDecl *Definition = nullptr;
+    if (FD->hasBody(Definition))
+      Bodies.push_back(Definition);
+    else if (FD->isExternallyVisible() && !FD->isDeleted() &&
+             !FD->isDefaulted() && !FD->getBuiltinID() &&
+             !SM.isInSystemHeader(FD->getLocation()))
+      Callees.push_back(FD);
+  }
+};
+
 class CollectingSink final : public FindingSink {
 public:
   std::vector<Finding> Findings;
@@ -66,6 +143,13 @@ public:
 };
 
 } // namespace
+
+std::vector<const FunctionDecl *> calleesWithoutBody(const Decl &Scope) {
+  CalleeCollector Collector(Scope.getASTContext().getSourceManager(),
+                            isa<TranslationUnitDecl>(Scope));
+  Collector.collect(Scope);
+  return std::move(Collector.Callees);
+}
 
 std::vector<Finding>
 analyzeTranslationUnit(ASTContext &Ctx, llvm::ArrayRef<const Check *> Enabled,

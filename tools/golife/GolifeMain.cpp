@@ -11,6 +11,8 @@
 #include "Cache.h"
 #include "Checks.h"
 #include "Config.h"
+#include "CrossUnit.h"
+#include "CrossUnitIndex.h"
 #include "Report.h"
 #include "golife/Analysis.h"
 #include "golife/Finding.h"
@@ -214,6 +216,22 @@ cl::opt<std::string> CacheDir(
              "the preprocessed unit, its flags, the options and golife "
              "(its version and binary) stay the same"),
     cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> NoCtu(
+    "no-ctu",
+    cl::desc("Analyse each translation unit alone: calls to functions other "
+             "units define stay unknown (by default, with -p, golife imports "
+             "their definitions through a cross-unit index)"),
+    cl::cat(Category));
+cl::opt<std::string> CtuDir(
+    "ctu-dir",
+    cl::desc("Folder where golife builds and reuses the cross-unit index of "
+             "the compilation database (default: <build dir>/golife-ctu)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> ExtdefMapping(
+    "extdef-mapping",
+    cl::desc("The clang-extdef-mapping that builds the cross-unit index "
+             "(default: " GOLIFE_EXTDEF_MAPPING ")"),
+    cl::value_desc("path"), cl::init(GOLIFE_EXTDEF_MAPPING), cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the checks enabled for the first "
                                   "file (or the current folder) and exit"),
@@ -234,12 +252,13 @@ Place placeOf(FullSourceLoc Loc) {
 }
 
 /// clang-tidy's header filters over a finding: it is shown when its
-/// location or a note's is in user code (the main file, or a header the
-/// header filter matches and the exclude filter does not). System headers
+/// location or a note's is in user code (the main file, another source file
+/// of the database whose code was imported, or a header the header filter
+/// matches and the exclude filter does not). System headers
 /// are never user code unless SystemHeaders. (The line filter applies to
 /// the run's findings, cached or not.)
 bool inUserCode(const Finding &F, const SourceManager &SM,
-                const FileSettings &Settings) {
+                const FileSettings &Settings, const StringSet<> &Sources) {
   bool UserCode = false;
   auto Consider = [&](SourceLocation Loc) {
     if (Loc.isInvalid()) {
@@ -256,7 +275,9 @@ bool inUserCode(const Finding &F, const SourceManager &SM,
       return;
     }
     StringRef Name = File->getName();
+    // Code imported from another unit of the database is user code too.
     UserCode = UserCode || SM.isInMainFile(Loc) ||
+               Sources.contains(File->getFileEntry().tryGetRealPathName()) ||
                (Settings.HeaderFilter && Settings.HeaderFilter->match(Name) &&
                 !(Settings.ExcludeHeaderFilter &&
                   Settings.ExcludeHeaderFilter->match(Name)));
@@ -279,12 +300,17 @@ std::string functionName(const Decl *Enclosing) {
 /// suppressed and pass the filters.
 class AnalyzeConsumer : public ASTConsumer {
 public:
-  AnalyzeConsumer(const FileSettings &Settings, UnitResult &Out)
-      : Settings(Settings), Out(Out) {}
+  AnalyzeConsumer(CompilerInstance &CI, const CrossUnitIndex *Index,
+                  const FileSettings &Settings, UnitResult &Out)
+      : CI(CI), Index(Index), Settings(Settings), Out(Out) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return; // reported as a unit that does not compile
+    // Holds the units the definitions came from until the analysis is done.
+    std::optional<CrossUnitImporter> Importer;
+    if (Index && !importDefinitions(Importer))
+      return;
     std::map<unsigned, std::vector<const Check *>> ChecksByBudget;
     for (const FileSettings::EnabledCheck &C : Settings.Checks)
       ChecksByBudget[C.MaxStates].push_back(
@@ -307,7 +333,7 @@ public:
         if (Suppression.isSuppressed(ento::PathDiagnosticLocation(F.Loc, SM),
                                      F.Enclosing,
                                      {Check->Info->AnalyzerName}) ||
-            !inUserCode(F, SM, Settings))
+            !inUserCode(F, SM, Settings, Sources))
           continue;
         ReportedFinding R{Check->Info,
                           placeOf(FullSourceLoc(F.Loc, SM)),
@@ -344,35 +370,68 @@ public:
   }
 
 private:
+  CompilerInstance &CI;
+  const CrossUnitIndex *Index; ///< none with --no-ctu
   const FileSettings &Settings;
   UnitResult &Out;
+  const StringSet<> NoSources;
+  const StringSet<> &Sources = Index ? Index->Files : NoSources;
+
+  /// Imports the definitions this unit calls from the units of the index;
+  /// false when the index cannot be used (the unit's error says why).
+  bool importDefinitions(std::optional<CrossUnitImporter> &Importer) {
+    AnalyzerOptions &Options = CI.getAnalyzerOpts();
+    Options.CTUDir = Index->Dir;
+    Options.CTUIndexName = Index->IndexName;
+    Options.CTUInvocationList = Index->InvocationList;
+    Importer.emplace(CI, DefaultMaxImportedUnits);
+    CrossUnitImports Imports = Importer->importCalledDefinitions(
+        AnalysisOptions().MaxCallDepth, Trace);
+    if (!Imports.IndexError.empty()) {
+      Out.Error = "the cross-unit index in '" + Index->Dir +
+                  "' cannot be used: " + Imports.IndexError;
+      return false;
+    }
+    const SourceManager &SM = CI.getSourceManager();
+    for (const ImportFailure &Failure : Imports.Failures)
+      Out.Incomplete.push_back(
+          {placeOf(FullSourceLoc(Failure.Function->getLocation(), SM)),
+           Failure.Function->getQualifiedNameAsString(),
+           "its definition in another unit was not imported: " +
+               Failure.Reason});
+    return true;
+  }
 };
 
 class AnalyzeAction : public ASTFrontendAction {
 public:
-  AnalyzeAction(const FileSettings &Settings, UnitResult &Out)
-      : Settings(Settings), Out(Out) {}
+  AnalyzeAction(const CrossUnitIndex *Index, const FileSettings &Settings,
+                UnitResult &Out)
+      : Index(Index), Settings(Settings), Out(Out) {}
 
 protected:
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    return std::make_unique<AnalyzeConsumer>(Settings, Out);
+    return std::make_unique<AnalyzeConsumer>(CI, Index, Settings, Out);
   }
 
 private:
+  const CrossUnitIndex *Index;
   const FileSettings &Settings;
   UnitResult &Out;
 };
 
 class AnalyzeActionFactory : public tooling::FrontendActionFactory {
 public:
-  AnalyzeActionFactory(const FileSettings &Settings, UnitResult &Out)
-      : Settings(Settings), Out(Out) {}
+  AnalyzeActionFactory(const CrossUnitIndex *Index,
+                       const FileSettings &Settings, UnitResult &Out)
+      : Index(Index), Settings(Settings), Out(Out) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalyzeAction>(Settings, Out);
+    return std::make_unique<AnalyzeAction>(Index, Settings, Out);
   }
 
 private:
+  const CrossUnitIndex *Index;
   const FileSettings &Settings;
   UnitResult &Out;
 };
@@ -442,7 +501,8 @@ struct Job {
   const tooling::CompilationDatabase &Database;
   const StringSet<> &Known;
   bool FlagsForEveryFile;
-  const ResultCache *Cache; ///< none without --cache-dir
+  const ResultCache *Cache;    ///< none without --cache-dir
+  const CrossUnitIndex *Index; ///< none with --no-ctu
 };
 
 /// Everything besides the unit itself that changes its findings, as text:
@@ -497,7 +557,7 @@ UnitResult analyseUnit(const Job &J, const std::string &Source,
   }
   FirstErrorConsumer Diagnostics;
   Tool.setDiagnosticConsumer(&Diagnostics);
-  AnalyzeActionFactory Factory(Settings, Result);
+  AnalyzeActionFactory Factory(J.Index, Settings, Result);
   int Status = Tool.run(&Factory);
   if (Status != 0 || !Diagnostics.FirstError.empty()) {
     Result.Findings.clear();
@@ -845,7 +905,54 @@ int main(int Argc, const char **Argv) {
     return 2;
   }
 
-  Job J{*Database, Known, FlagsForEveryFile, Cache ? &*Cache : nullptr};
+  // Across units: the index of the database's definitions, which every
+  // unit's analysis imports from. Only with a database -p names: its
+  // folder holds the index by default.
+  std::optional<CrossUnitIndex> Index;
+  if (!NoCtu && !FlagsForEveryFile && (!BuildPath.empty() || !CtuDir.empty())) {
+    SmallString<256> Dir(CtuDir);
+    if (Dir.empty()) {
+      Dir = sys::fs::is_regular_file(BuildPath)
+                ? sys::path::parent_path(BuildPath)
+                : StringRef(BuildPath);
+      sys::path::append(Dir, "golife-ctu");
+    }
+    CrossUnitIndexOptions IndexOptions{
+        std::string(Dir),
+        ExtdefMapping,
+        std::vector<std::string>(ExtraArgsBefore),
+        std::vector<std::string>(ExtraArgs),
+        Jobs,
+        Trace};
+    IndexOptions.ArgsAfter.insert(
+        IndexOptions.ArgsAfter.end(),
+        {"-resource-dir=" GOLIFE_CLANG_RESOURCE_DIR, "-Wno-everything"});
+    auto Built = buildCrossUnitIndex(*Database, IndexOptions);
+    if (!Built) {
+      error(toString(Built.takeError()));
+      return 2;
+    }
+    Index = std::move(*Built);
+    // A file that does not compile is missing from the index; one analysed
+    // now says so itself.
+    std::vector<std::string> Missing;
+    for (const std::string &Why : Index->Unindexed)
+      if (llvm::none_of(Sources, [&](const std::string &Source) {
+            return StringRef(Why).starts_with(absolutePath(Source) + ":");
+          }))
+        Missing.push_back(Why);
+    if (!Missing.empty())
+      WithColor::warning(errs(), "golife")
+          << "calls into " << Missing.size()
+          << (Missing.size() == 1 ? " file" : " files")
+          << " of the compilation database stay unknown, not indexed: "
+          << join(Missing, "; ") << "\n";
+    for (std::string &Options : ResultOptions)
+      Options += "cross-unit-index=" + Index->Digest + "\n";
+  }
+
+  Job J{*Database, Known, FlagsForEveryFile, Cache ? &*Cache : nullptr,
+        Index ? &*Index : nullptr};
   Progress Bar(Sources.size(), !Quiet && errs().is_displayed());
   {
     DefaultThreadPool Pool(hardware_concurrency(Jobs));
@@ -871,10 +978,18 @@ int main(int Argc, const char **Argv) {
     }
     for (ReportedFinding &F : Result.Findings)
       Findings.push_back(std::move(F));
+    // A definition several units could not import is listed once.
     for (IncompleteAnalysis &I : Result.Incomplete)
-      Incomplete.push_back(std::move(I));
+      if (llvm::none_of(Incomplete, [&](const IncompleteAnalysis &Seen) {
+            return Seen.Function == I.Function && Seen.Reason == I.Reason &&
+                   Seen.Where.File == I.Where.File &&
+                   Seen.Where.Line == I.Where.Line;
+          }))
+        Incomplete.push_back(std::move(I));
   }
 
+  // A leak reached from several units (code they all import) is one.
+  dropRepeatedFindings(Findings);
   dropNolintFindings(Findings);
   // Before the line filter: a finding's occurrence index counts the
   // findings of its file that the diff hides too.

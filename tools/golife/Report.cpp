@@ -237,6 +237,17 @@ json::Object placeFields(const Place &Where) {
 
 } // namespace
 
+void dropRepeatedFindings(std::vector<ReportedFinding> &Findings) {
+  std::set<std::tuple<const CheckInfo *, std::string, unsigned, unsigned,
+                      std::string>>
+      Seen;
+  llvm::erase_if(Findings, [&](const ReportedFinding &F) {
+    return !Seen.insert({F.Check, F.Where.File, F.Where.Line, F.Where.Column,
+                         F.Message})
+                .second;
+  });
+}
+
 void dropNolintFindings(std::vector<ReportedFinding> &Findings) {
   SourceLines Sources;
   llvm::erase_if(Findings, [&](const ReportedFinding &F) {

@@ -59,6 +59,11 @@ enum class OutputFormat { Text, Sarif, Json };
 /// clang-tidy's globs: '*' matches any run of characters.
 bool globMatches(llvm::StringRef Glob, llvm::StringRef Name);
 
+/// Keeps the first of findings of one check at one place with one message:
+/// code several units reach (a header, a definition they import) is
+/// reported once.
+void dropRepeatedFindings(std::vector<ReportedFinding> &Findings);
+
 /// Drops the findings a `// NOLINT`, `// NOLINT(check,...)` on their line or
 /// `// NOLINTNEXTLINE(...)` on the line before suppresses, as clang-tidy
 /// does (check lists take globs: `golife-*`).

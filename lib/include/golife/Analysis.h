@@ -9,6 +9,7 @@
 
 namespace clang {
 class ASTContext;
+class Decl;
 class FunctionDecl;
 } // namespace clang
 
@@ -64,6 +65,17 @@ struct AnalysisStats {
 std::vector<Finding> analyzeTranslationUnit(
     clang::ASTContext &Ctx, llvm::ArrayRef<const Check *> Enabled,
     const AnalysisOptions &Options, AnalysisStats *Stats = nullptr);
+
+/// The functions that the code of \p Scope calls, constructs, destroys or
+/// names but that have no body in its translation unit, and that the
+/// analysis would follow if they had one (not the runtime's, not the
+/// standard library's, not internal ones). \p Scope is a translation unit
+/// (then only its main file's code, where roots are) or a function. A front
+/// end that imports their definitions from the units that have them
+/// (cross-TU analysis, docs/architecture.md) lets the analysis follow calls
+/// across files.
+std::vector<const clang::FunctionDecl *>
+calleesWithoutBody(const clang::Decl &Scope);
 
 } // namespace golife
 

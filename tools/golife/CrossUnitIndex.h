@@ -1,0 +1,59 @@
+//===- CrossUnitIndex.h - The cross-TU index over a compilation database --===//
+//
+// golife -p builds, in a folder of its own, what the Static Analyzer's
+// cross-TU mode reads: the index of external definitions (USR -> file, by
+// clang-extdef-mapping, one process per file) and the invocation list that
+// parses a unit on demand. It is rebuilt when a command or a file of the
+// database changed since, and reused otherwise.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GOLIFE_TOOLS_GOLIFE_CROSSUNITINDEX_H
+#define GOLIFE_TOOLS_GOLIFE_CROSSUNITINDEX_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Error.h"
+#include <string>
+#include <vector>
+
+namespace clang::tooling {
+class CompilationDatabase;
+} // namespace clang::tooling
+
+namespace golife {
+
+struct CrossUnitIndex {
+  /// Absolute; holds IndexName and InvocationList.
+  std::string Dir;
+  std::string IndexName = "externalDefMap.txt";
+  std::string InvocationList;
+  /// The real path of every file of the database.
+  llvm::StringSet<> Files;
+  /// Changes whenever a command or a file of the database does: the key of
+  /// a cached result includes it, since other units' code decides it too.
+  std::string Digest;
+  /// Files the index lacks, each with its first error: they do not compile.
+  std::vector<std::string> Unindexed;
+  /// Names defined by more than one file (a main per program): calls to
+  /// them stay unknown.
+  unsigned Ambiguous = 0;
+};
+
+struct CrossUnitIndexOptions {
+  std::string Dir;
+  /// The clang-extdef-mapping executable.
+  std::string ExtdefMapping;
+  /// Added to every command, as the analysis adds them.
+  std::vector<std::string> ArgsBefore, ArgsAfter;
+  unsigned Jobs = 0;
+  bool Trace = false;
+};
+
+/// The index of \p Database in Options.Dir, built or reused.
+llvm::Expected<CrossUnitIndex>
+buildCrossUnitIndex(const clang::tooling::CompilationDatabase &Database,
+                    const CrossUnitIndexOptions &Options);
+
+} // namespace golife
+
+#endif
