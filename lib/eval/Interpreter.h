@@ -240,6 +240,10 @@ private:
   /// the model knows.
   bool stdConstruct(const clang::CXXConstructExpr *CE,
                     std::vector<Value> &Args);
+  /// The cell of part \p Index of \p Whole, a std::pair record or a
+  /// std::tuple container of type \p T the analysis built.
+  std::optional<Value> partOf(const Value &Whole, clang::QualType T,
+                              unsigned Index);
   /// Models `std::tie(a, b) = pair`; false for any other assignment.
   bool assignTie(const clang::CXXOperatorCallExpr *Assign);
 
@@ -271,6 +275,10 @@ private:
   bool addElement(const clang::Expr *Site, CellId Container, ContainerKind K,
                   clang::QualType ElementType, llvm::ArrayRef<Value> Args);
   void copyElements(CellId Into, CellId From);
+  /// Adds the elements of the std::initializer_list \p List; false when
+  /// one cannot be made.
+  bool fillFromList(const clang::Expr *Site, CellId Container, ContainerKind K,
+                    clang::QualType ElementType, const clang::Expr *List);
   Value keyOf(CellId Element, ContainerKind K);
   /// The index of the element with key \p Key; \p Decided is false when a
   /// key could not be compared with it.
@@ -300,6 +308,10 @@ private:
   /// which constructor runs.
   std::optional<Value> newObject(clang::QualType T, llvm::ArrayRef<Value> Args);
   bool makeHolder(const clang::CallExpr *CE, std::vector<Value> &Args);
+  /// std::tuple's constructors and std::make_tuple: a container of its
+  /// parts, one per type.
+  bool tupleConstruct(const clang::Expr *Site, clang::QualType T,
+                      std::vector<Value> &Args);
   bool holderConstruct(const clang::CXXConstructExpr *CE,
                        std::vector<Value> &Args, ContainerKind K);
   /// `p == nullptr`, `o != std::nullopt`.

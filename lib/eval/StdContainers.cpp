@@ -107,6 +107,7 @@ ContainerKind containerKind(QualType T) {
       {"shared_ptr", ContainerKind::Pointer},
       {"unique_ptr", ContainerKind::Pointer},
       {"optional", ContainerKind::Optional},
+      {"tuple", ContainerKind::Tuple},
   };
   for (const auto &[Name, Kind] : Kinds)
     if (isStdNamed(Record, Name))
@@ -238,6 +239,9 @@ bool Interpreter::containerConstruct(const CXXConstructExpr *CE,
     return false;
   if (isHolder(K))
     return holderConstruct(CE, Args, K);
+  if (K == ContainerKind::Tuple &&
+      !(Args.size() == 1 && containerCell(Args[0])))
+    return tupleConstruct(CE, T, Args);
   QualType ElementType = elementType(T);
   Value Made = emptyContainer();
   CellId Into = Made.Id;
@@ -270,20 +274,11 @@ bool Interpreter::containerConstruct(const CXXConstructExpr *CE,
     set(CE, Made);
     return true;
   }
-  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(
-          CE->getArg(0)->IgnoreImplicit())) {
-    const auto *Items =
-        dyn_cast<InitListExpr>(List->getSubExpr()->IgnoreImplicit());
-    if (!Items) {
+  if (isa<CXXStdInitializerListExpr>(CE->getArg(0)->IgnoreImplicit())) {
+    if (!fillFromList(CE, Into, K, ElementType, CE->getArg(0)))
       unknownCall(CE, Args);
-      return true;
-    }
-    for (const Expr *Item : Items->inits())
-      if (!addElement(CE, Into, K, ElementType, valueOf(Item))) {
-        unknownCall(CE, Args);
-        return true;
-      }
-    set(CE, Made);
+    else
+      set(CE, Made);
     return true;
   }
   Value Count = load(Args[0]);
@@ -312,6 +307,48 @@ bool Interpreter::containerConstruct(const CXXConstructExpr *CE,
     return true;
   }
   unknownCall(CE, Args);
+  return true;
+}
+
+bool Interpreter::tupleConstruct(const Expr *Site, QualType T,
+                                 std::vector<Value> &Args) {
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(recordOf(T));
+  if (!Spec || Spec->getTemplateArgs().size() != 1 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Pack) {
+    unknownCall(Site, Args);
+    return true;
+  }
+  llvm::ArrayRef<TemplateArgument> Parts =
+      Spec->getTemplateArgs()[0].pack_elements();
+  if (!Args.empty() && Args.size() != Parts.size()) {
+    unknownCall(Site, Args); // from a pair, with an allocator
+    return true;
+  }
+  Value Made = emptyContainer();
+  for (size_t I = 0; I < Parts.size(); ++I) {
+    QualType Part = Parts[I].getAsType();
+    CellId Element =
+        cellFor(Part, Args.empty() ? valueInitialized(Part) : Args[I]);
+    S->Cells[Made.Id].Elements.push_back(Element);
+  }
+  set(Site, Made);
+  return true;
+}
+
+bool Interpreter::fillFromList(const Expr *Site, CellId Container,
+                               ContainerKind K, QualType ElementType,
+                               const Expr *List) {
+  const auto *StdList =
+      dyn_cast<CXXStdInitializerListExpr>(List->IgnoreImplicit());
+  const auto *Items =
+      StdList ? dyn_cast<InitListExpr>(StdList->getSubExpr()->IgnoreImplicit())
+              : nullptr;
+  if (!Items)
+    return false;
+  for (const Expr *Item : Items->inits())
+    if (!addElement(Site, Container, K, ElementType, valueOf(Item)))
+      return false;
   return true;
 }
 
@@ -418,6 +455,8 @@ bool Interpreter::containerCall(const CallExpr *CE, std::vector<Value> &Args) {
   if (iteratorCall(CE, Args) || stringCall(CE, Args) ||
       holderCompare(CE, Args) || makeHolder(CE, Args))
     return true;
+  if (isStdNamed(CE->getDirectCallee(), "make_tuple"))
+    return tupleConstruct(CE, CE->getType(), Args);
   Value Self;
   std::vector<Value> Rest = Args;
   StringRef Name;
@@ -592,6 +631,14 @@ bool Interpreter::containerMethod(const CallExpr *CE, CellId Container,
       Elements.erase(Elements.begin() + *Slot);
     }
     set(CE, Value::integer(*Slot >= 0));
+  } else if (Name == "=" && Args.size() == 1 &&
+             isa<CXXStdInitializerListExpr>(
+                 cast<CXXOperatorCallExpr>(CE)->getArg(1)->IgnoreImplicit())) {
+    S->Cells[Container].Elements.clear();
+    if (!fillFromList(CE, Container, K, ElementType,
+                      cast<CXXOperatorCallExpr>(CE)->getArg(1)))
+      return Unfollowed();
+    set(CE, Value::cell(Container));
   } else if (Name == "=") {
     std::optional<CellId> From =
         Args.empty() ? std::nullopt : containerCell(Args[0]);

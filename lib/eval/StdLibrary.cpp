@@ -71,24 +71,39 @@ static std::optional<unsigned> stdGetIndex(const FunctionDecl *FD) {
       .getZExtValue();
 }
 
+std::optional<Value> Interpreter::partOf(const Value &Whole, QualType T,
+                                         unsigned Index) {
+  if (!Whole.is(Value::Kind::Cell))
+    return std::nullopt;
+  const Cell &C = S->Cells[Whole.Id];
+  if (C.IsContainer)
+    return Index < C.Elements.size()
+               ? std::optional(Value::cell(C.Elements[Index]))
+               : std::nullopt;
+  const RecordDecl *Record = T->getAsRecordDecl();
+  if (!C.IsRecord || !Record)
+    return std::nullopt;
+  unsigned I = 0;
+  for (const FieldDecl *Field : Record->fields())
+    if (I++ == Index)
+      return Value::cell(fieldCell(Whole.Id, Field));
+  return std::nullopt;
+}
+
 bool Interpreter::assignTie(const CXXOperatorCallExpr *Assign) {
   const auto *Tie =
       dyn_cast<CallExpr>(Assign->getArg(0)->IgnoreImplicit()->IgnoreParens());
   if (!Tie || !Tie->getDirectCallee() ||
       !isStdNamed(Tie->getDirectCallee(), "tie"))
     return false;
-  // std::tie(a, b) = pair: a gets first, b second. A pair the analysis did
-  // not build leaves them unknown.
-  Value Pair = valueOf(Assign->getArg(1));
-  const RecordDecl *Record = Assign->getArg(1)->getType()->getAsRecordDecl();
-  bool Known =
-      Record && Pair.is(Value::Kind::Cell) && S->Cells[Pair.Id].IsRecord;
-  auto Field = Known ? Record->field_begin() : RecordDecl::field_iterator();
+  // std::tie(a, b) = pair (or tuple): a gets first, b second. One the
+  // analysis did not build leaves them unknown.
+  Value Whole = valueOf(Assign->getArg(1));
+  QualType T = Assign->getArg(1)->getType();
+  unsigned Index = 0;
   for (const Expr *Target : Tie->arguments()) {
-    Value V;
-    if (Known && Field != Record->field_end())
-      V = load(Value::cell(fieldCell(Pair.Id, *Field++)));
-    store(valueOf(Target), V);
+    std::optional<Value> Part = partOf(Whole, T, Index++);
+    store(valueOf(Target), Part ? load(*Part) : Value{});
   }
   set(Assign, {});
   return true;
@@ -136,18 +151,10 @@ bool Interpreter::stdCall(const CallExpr *CE, std::vector<Value> &Args) {
   }
   if (std::optional<unsigned> Index = FD ? stdGetIndex(FD) : std::nullopt;
       Index && Args.size() == 1) {
-    // std::get<I> of a pair the analysis built (withCancel's result).
-    Value Pair = Args[0];
-    const RecordDecl *Record = CE->getArg(0)->getType()->getAsRecordDecl();
-    set(CE, {});
-    if (Pair.is(Value::Kind::Cell) && S->Cells[Pair.Id].IsRecord && Record) {
-      unsigned I = 0;
-      for (const FieldDecl *Field : Record->fields())
-        if (I++ == *Index) {
-          set(CE, Value::cell(fieldCell(Pair.Id, Field)));
-          break;
-        }
-    }
+    // std::get<I> of a pair or tuple the analysis built (withCancel's
+    // result, a function's several results).
+    set(CE,
+        partOf(Args[0], CE->getArg(0)->getType(), *Index).value_or(Value{}));
     return true;
   }
   const auto *Member = dyn_cast<CXXMemberCallExpr>(CE);

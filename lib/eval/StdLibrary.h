@@ -29,6 +29,7 @@ enum class ContainerKind {
   UnorderedSet, ///< unordered_set: the keys, in the order they came
   Pointer,      ///< shared_ptr, unique_ptr: the owned object's address
   Optional,     ///< optional: the value, or nothing
+  Tuple,        ///< tuple: its parts, in order
 };
 ContainerKind containerKind(clang::QualType T);
 /// Whether it holds one element at most.

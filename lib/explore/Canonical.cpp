@@ -206,8 +206,6 @@ public:
     if (Renumbered)
       *Renumbered = ProcMap;
     Out.Now = In.Now;
-    Out.NextSymbol = In.NextSymbol;
-    Out.Assumptions = std::move(In.Assumptions);
     for (const auto &[Var, C] : In.Statics)
       Out.Statics[Var] = cell(C);
     for (Process &P : Out.Processes) {
@@ -251,6 +249,19 @@ public:
       }
       Out.Events.push_back(std::move(Copy));
     }
+    // What is assumed of a symbol no value holds any more can matter no
+    // more: a loop that tests a new unknown result each time comes back to
+    // the state it left.
+    for (Assumption A : In.Assumptions)
+      if (auto It = SymMap.find(A.Sym); It != SymMap.end()) {
+        A.Sym = It->second;
+        Out.Assumptions.push_back(A);
+      }
+    llvm::sort(Out.Assumptions, [](const Assumption &L, const Assumption &R) {
+      return std::tie(L.Sym, L.Opcode, L.Constant, L.Holds) <
+             std::tie(R.Sym, R.Opcode, R.Constant, R.Holds);
+    });
+    Out.NextSymbol = SymMap.size();
     return std::move(Out);
   }
 
@@ -260,6 +271,8 @@ private:
   State Out;
   std::vector<int64_t> CellMap, ObjMap;
   std::vector<ProcId> ProcMap;
+  /// Symbols are numbered in the order the canonical state meets them.
+  std::map<uint32_t, uint32_t> SymMap;
 
   /// Drops the finished goroutines nothing refers to (a finished holder of
   /// a mutex stays, for the deadlock's facts; g0 stays first) and orders
@@ -349,6 +362,10 @@ private:
     case Value::Kind::Object:
     case Value::Kind::Iterator:
       V.Id = object(V.Id);
+      break;
+    case Value::Kind::Sym:
+    case Value::Kind::Cond:
+      V.Id = SymMap.try_emplace(V.Id, SymMap.size()).first->second;
       break;
     default:
       break;

@@ -274,3 +274,36 @@ void clearThroughPointer() {
       results.send(1);
   });
 }
+
+// An unknown call's integer result is unknown but stays what it is: the
+// same local tested twice agrees; two calls may differ.
+int readyCount();
+bool enabled();
+
+void sameResultTestedTwiceFixed() {
+  go::Mutex m;
+  int ready = readyCount();
+  if (ready)
+    m.lock();
+  if (ready)
+    m.unlock();
+  m.lock();
+}
+
+void twoResultsTestedBug() {
+  go::Mutex m;
+  if (readyCount()) // expected-note {{assuming 'readyCount()' is true}}
+    m.lock();
+  if (readyCount()) // expected-note {{assuming 'readyCount()' is false}}
+    m.unlock(); // expected-warning {{panic: sync: unlock of unlocked mutex}} expected-note {{panic: sync: unlock of unlocked mutex}}
+  m.lock(); // expected-warning {{goroutine locks a mutex it already holds: it blocks forever}} expected-note {{goroutine locks a mutex it already holds}}
+}
+
+// A loop that tests a new result each time comes back to the state it left
+// (what was assumed of the old result is dropped): fully explored, silent.
+void pollUntilEnabledFixed() {
+  auto ch = go::makeChan<int>(1);
+  while (!enabled())
+    go::yield();
+  ch.send(1);
+}

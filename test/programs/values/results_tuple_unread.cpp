@@ -1,0 +1,18 @@
+// A function returns its results as a tuple (id, stream, ok); the caller
+// reads the stream only on failure, so the sender behind it waits forever.
+#include <go/go.h>
+#include <tuple>
+
+std::tuple<int, go::Chan<int>, bool> openStream() {
+  auto stream = go::makeChan<int>();
+  go::spawn([stream] { stream.send(1); });
+  return {7, stream, true};
+}
+
+void consume() {
+  auto [id, stream, ok] = openStream();
+  if (!ok)
+    (void)stream.recv();
+}
+
+int main() { return go::run([] { consume(); }); }
