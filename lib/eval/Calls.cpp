@@ -87,13 +87,16 @@ void Interpreter::unknownCall(const Expr *Site, llvm::ArrayRef<Value> Args) {
 }
 
 bool Interpreter::invoke(const Value &Callee, llvm::ArrayRef<Value> Args,
-                         const Expr *CallSite, Value This) {
+                         const Expr *CallSite, Value This,
+                         const CXXMethodDecl *Operator) {
   Value Target = load(Callee);
   if (proc().Stack.size() >= Options.MaxCallDepth)
     return false;
   if (Target.is(Value::Kind::Closure)) {
     const auto *Lambda = static_cast<const LambdaExpr *>(Target.Decl);
-    return pushFrame(Lambda->getCallOperator(), Args, CallSite, {}, Target.Id);
+    // A generic lambda runs the instance its call compiled.
+    return pushFrame(Operator ? Operator : Lambda->getCallOperator(), Args,
+                     CallSite, {}, Target.Id);
   }
   if (Target.is(Value::Kind::Function)) {
     const auto *FD = static_cast<const FunctionDecl *>(Target.Decl);
@@ -239,7 +242,7 @@ void Interpreter::memberCall(const CXXMemberCallExpr *Member,
       set(Member, load(This));
       return;
     }
-    if (invoke(This, Args, Member))
+    if (invoke(This, Args, Member, {}, Method))
       return;
   } else if (Method && !isStd(Method->getParent()) &&
              !isStdFunction(Member->getImplicitObjectArgument()->getType()) &&

@@ -218,8 +218,11 @@ private:
   bool runtimeCall(const clang::CallExpr *CE, const clang::FunctionDecl *FD);
   void apply(const Effect &E, const clang::Expr *Site);
   void unknownCall(const clang::Expr *Site, llvm::ArrayRef<Value> Args);
+  /// Calls \p Callee; a closure runs \p Operator when given (a generic
+  /// lambda's instance, an overloaded visitor's alternative).
   bool invoke(const Value &Callee, llvm::ArrayRef<Value> Args,
-              const clang::Expr *CallSite, Value This = {});
+              const clang::Expr *CallSite, Value This = {},
+              const clang::CXXMethodDecl *Operator = nullptr);
   bool pushFrame(const clang::FunctionDecl *FD, llvm::ArrayRef<Value> Args,
                  const clang::Expr *CallSite, Value This, CellId Captures);
   void popFrame();
@@ -312,6 +315,21 @@ private:
   /// parts, one per type.
   bool tupleConstruct(const clang::Expr *Site, clang::QualType T,
                       std::vector<Value> &Args);
+  // StdVariant.cpp: std::variant, a container of the one alternative it
+  // holds, and std::visit.
+  std::optional<unsigned> heldAlternative(CellId Variant);
+  void holdAlternative(CellId Variant, clang::QualType T, unsigned Index,
+                       const Value &V);
+  bool variantConstruct(const clang::CXXConstructExpr *CE,
+                        std::vector<Value> &Args);
+  bool variantAssign(const clang::CXXOperatorCallExpr *Assign, CellId Variant,
+                     std::vector<Value> &Args);
+  /// std::get, get_if, holds_alternative and visit of a variant the
+  /// analysis follows.
+  bool variantCall(const clang::CallExpr *CE, std::vector<Value> &Args);
+  /// Runs the call operator of \p Visitor that takes an \p Alternative.
+  bool visitAlternative(const clang::CallExpr *CE, const Value &Visitor,
+                        clang::QualType Alternative, const Value &Held);
   bool holderConstruct(const clang::CXXConstructExpr *CE,
                        std::vector<Value> &Args, ContainerKind K);
   /// `p == nullptr`, `o != std::nullopt`.

@@ -65,6 +65,7 @@ CellId Interpreter::copyCell(CellId From) {
   S->Cells[To].Class = S->Cells[From].Class;
   if (S->Cells[From].IsContainer) {
     S->Cells[To].IsContainer = true;
+    S->Cells[To].V = S->Cells[From].V; // a variant's alternative
     copyElements(To, From);
   }
   auto Fields = S->Cells[From].Fields;
@@ -114,6 +115,7 @@ void Interpreter::store(const Value &Target, const Value &V) {
       S->Cells[Target.Id].Fields = S->Cells[Copy].Fields;
       S->Cells[Target.Id].IsContainer = S->Cells[Copy].IsContainer;
       S->Cells[Target.Id].Elements = S->Cells[Copy].Elements;
+      S->Cells[Target.Id].V = S->Cells[Copy].V;
     } else if (S->Cells[Target.Id].IsContainer) {
       forgetContainer(Target.Id);
       handOut(V);

@@ -108,6 +108,7 @@ ContainerKind containerKind(QualType T) {
       {"unique_ptr", ContainerKind::Pointer},
       {"optional", ContainerKind::Optional},
       {"tuple", ContainerKind::Tuple},
+      {"variant", ContainerKind::Variant},
   };
   for (const auto &[Name, Kind] : Kinds)
     if (isStdNamed(Record, Name))
@@ -239,6 +240,8 @@ bool Interpreter::containerConstruct(const CXXConstructExpr *CE,
     return false;
   if (isHolder(K))
     return holderConstruct(CE, Args, K);
+  if (K == ContainerKind::Variant)
+    return variantConstruct(CE, Args);
   if (K == ContainerKind::Tuple &&
       !(Args.size() == 1 && containerCell(Args[0])))
     return tupleConstruct(CE, T, Args);
@@ -453,7 +456,7 @@ bool Interpreter::stringCall(const CallExpr *CE, std::vector<Value> &Args) {
 
 bool Interpreter::containerCall(const CallExpr *CE, std::vector<Value> &Args) {
   if (iteratorCall(CE, Args) || stringCall(CE, Args) ||
-      holderCompare(CE, Args) || makeHolder(CE, Args))
+      holderCompare(CE, Args) || makeHolder(CE, Args) || variantCall(CE, Args))
     return true;
   if (isStdNamed(CE->getDirectCallee(), "make_tuple"))
     return tupleConstruct(CE, CE->getType(), Args);
@@ -501,6 +504,18 @@ bool Interpreter::containerCall(const CallExpr *CE, std::vector<Value> &Args) {
     return false; // unknown: the call is, and what it is given escapes
   if (isHolder(K))
     return holderMethod(CE, *Container, K, Name, Type, Rest);
+  if (K == ContainerKind::Variant && Name == "=" && Rest.size() == 1)
+    return variantAssign(cast<CXXOperatorCallExpr>(CE), *Container, Rest);
+  if (K == ContainerKind::Variant && Name == "index") {
+    std::optional<unsigned> Held = heldAlternative(*Container);
+    set(CE, Held ? Value::integer(*Held) : Value{});
+    return true;
+  }
+  if (K == ContainerKind::Variant) {
+    forgetContainer(*Container);
+    unknownCall(CE, Rest);
+    return true;
+  }
   return containerMethod(CE, *Container, K, Name, Type, Rest);
 }
 

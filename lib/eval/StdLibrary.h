@@ -30,6 +30,7 @@ enum class ContainerKind {
   Pointer,      ///< shared_ptr, unique_ptr: the owned object's address
   Optional,     ///< optional: the value, or nothing
   Tuple,        ///< tuple: its parts, in order
+  Variant,      ///< variant: the alternative it holds (its index: the value)
 };
 ContainerKind containerKind(clang::QualType T);
 /// Whether it holds one element at most.
