@@ -124,6 +124,8 @@ bool Interpreter::runtimeCall(const CallExpr *CE, const FunctionDecl *FD) {
   Value Receiver;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(CE))
     Receiver = valueOf(Member->getImplicitObjectArgument());
+  if (Receiver.is(Value::Kind::Position))
+    Receiver = elementAt(Receiver); // `it->send()` through a std::array
   else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
            Op && isa<CXXMethodDecl>(FD) && Op->getNumArgs() > 0)
     Receiver = valueOf(Op->getArg(0)); // the iterator's cell, for ++
@@ -216,8 +218,10 @@ void Interpreter::call(const CallExpr *CE) {
 Value Interpreter::thisOf(const CXXMemberCallExpr *Member) {
   if (const auto *ME =
           dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens());
-      ME && ME->isArrow())
-    return load(valueOf(ME->getBase()));
+      ME && ME->isArrow()) {
+    Value Pointer = load(valueOf(ME->getBase()));
+    return Pointer.is(Value::Kind::Position) ? elementAt(Pointer) : Pointer;
+  }
   return valueOf(Member->getImplicitObjectArgument());
 }
 

@@ -240,6 +240,17 @@ void Interpreter::VisitCXXNewExpr(const CXXNewExpr *New) {
 }
 
 void Interpreter::VisitInitListExpr(const InitListExpr *Init) {
+  if (containerKind(Init->getType()) == ContainerKind::Array) {
+    // std::array{a, b}: one member, a C array, whose braces may be elided.
+    const auto *Items =
+        Init->getNumInits() == 1
+            ? dyn_cast<InitListExpr>(Init->getInit(0)->IgnoreImplicit())
+            : nullptr;
+    const InitListExpr *List = Items ? Items : Init;
+    set(Init, arrayOf(Init->getType(),
+                      llvm::ArrayRef(List->getInits(), List->getNumInits())));
+    return;
+  }
   if (!Init->getType()->isRecordType() || Init->getNumInits() == 0) {
     set(Init, Init->getNumInits() == 1 ? valueOf(Init->getInit(0)) : Value{});
     return;
@@ -322,6 +333,8 @@ Value Interpreter::member(const MemberExpr *ME) {
   Value Base = valueOf(ME->getBase());
   if (ME->isArrow())
     Base = load(Base);
+  if (Base.is(Value::Kind::Position))
+    Base = elementAt(Base); // a pointer into a std::array
   const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
   if (!Field)
     return Base; // a method: the call takes the object from here
@@ -342,8 +355,9 @@ void Interpreter::VisitUnaryOperator(const UnaryOperator *UO) {
     return;
   case UO_Deref:
     // The operand is the pointer's value: the address of the object, which
-    // is the lvalue `*p` names (loading it would lose stores through p).
-    set(UO, Sub);
+    // is the lvalue `*p` names (loading it would lose stores through p). A
+    // pointer into a std::array (its iterator) names the element.
+    set(UO, Sub.is(Value::Kind::Position) ? elementAt(Sub) : Sub);
     return;
   case UO_LNot: {
     Value V = truthOf(load(Sub));
@@ -368,6 +382,8 @@ void Interpreter::VisitUnaryOperator(const UnaryOperator *UO) {
     Value New;
     if (Old.is(Value::Kind::Int))
       New = Value::integer(Old.Int + (UO->isIncrementOp() ? 1 : -1));
+    else if (Old.is(Value::Kind::Position))
+      New = movedBy(Old, UO->isIncrementOp() ? 1 : -1);
     store(Sub, New);
     set(UO, UO->isPrefix() ? Sub : Old);
     return;
@@ -416,6 +432,8 @@ static Value arithmetic(BinaryOperatorKind Op, const Value &L, const Value &R) {
 }
 
 std::optional<bool> Interpreter::pointersEqual(const Value &L, const Value &R) {
+  if (L.is(Value::Kind::Position) || R.is(Value::Kind::Position))
+    return samePosition(L, R);
   // Pointers are rvalues here: compare the addresses, not what they hold.
   std::optional<bool> LNull = isNullPointer(L), RNull = isNullPointer(R);
   if (LNull && RNull && (*LNull || *RNull))
@@ -479,6 +497,11 @@ void Interpreter::VisitBinaryOperator(const BinaryOperator *BO) {
     // 3 < n is n > 3.
     set(BO,
         makeCond(R.Id, BinaryOperator::reverseComparisonOp(Op), L.Int, false));
+    return;
+  }
+  if (L.is(Value::Kind::Position) && R.is(Value::Kind::Int) &&
+      (Op == BO_Add || Op == BO_Sub)) {
+    set(BO, movedBy(L, Op == BO_Add ? R.Int : -R.Int)); // p + n in an array
     return;
   }
   set(BO, arithmetic(Op, L, R));

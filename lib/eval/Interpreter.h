@@ -262,6 +262,11 @@ private:
                        ContainerKind K, llvm::StringRef Name,
                        clang::QualType Type, std::vector<Value> &Args);
   bool iteratorCall(const clang::CallExpr *CE, std::vector<Value> &Args);
+  /// The element an iterator (or a pointer into a std::array) is at.
+  Value elementAt(const Value &Position);
+  Value movedBy(const Value &Position, int64_t By);
+  /// Whether two iterators of one container are at the same element.
+  std::optional<bool> samePosition(const Value &L, const Value &R);
   bool stringCall(const clang::CallExpr *CE, std::vector<Value> &Args);
   Value emptyContainer();
   /// The container cell \p V refers to, if the analysis follows it.
@@ -311,6 +316,9 @@ private:
   /// which constructor runs.
   std::optional<Value> newObject(clang::QualType T, llvm::ArrayRef<Value> Args);
   bool makeHolder(const clang::CallExpr *CE, std::vector<Value> &Args);
+  /// A std::array of type \p T from \p Items, the rest default-initialised;
+  /// unknown when it is too large.
+  Value arrayOf(clang::QualType T, llvm::ArrayRef<const clang::Expr *> Items);
   /// std::tuple's constructors and std::make_tuple: a container of its
   /// parts, one per type.
   bool tupleConstruct(const clang::Expr *Site, clang::QualType T,

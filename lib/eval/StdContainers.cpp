@@ -249,20 +249,7 @@ bool Interpreter::containerConstruct(const CXXConstructExpr *CE,
   Value Made = emptyContainer();
   CellId Into = Made.Id;
   if (Args.empty() && K == ContainerKind::Array) {
-    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(recordOf(T));
-    int64_t Size =
-        Spec && Spec->getTemplateArgs().size() == 2
-            ? Spec->getTemplateArgs()[1].getAsIntegral().getExtValue()
-            : MaxElements + 1;
-    if (Size > MaxElements) {
-      set(CE, {});
-      return true;
-    }
-    for (int64_t I = 0; I < Size; ++I) {
-      CellId Element = cellFor(ElementType, defaultValue(ElementType, CE));
-      S->Cells[Into].Elements.push_back(Element);
-    }
-    set(CE, Made);
+    set(CE, arrayOf(T, {}));
     return true;
   }
   if (Args.empty()) {
@@ -311,6 +298,27 @@ bool Interpreter::containerConstruct(const CXXConstructExpr *CE,
   }
   unknownCall(CE, Args);
   return true;
+}
+
+Value Interpreter::arrayOf(QualType T, llvm::ArrayRef<const Expr *> Items) {
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(recordOf(T));
+  QualType ElementType = elementType(T);
+  if (!Spec || Spec->getTemplateArgs().size() != 2 || ElementType.isNull())
+    return {};
+  int64_t Size = Spec->getTemplateArgs()[1].getAsIntegral().getExtValue();
+  if (Size > MaxElements || int64_t(Items.size()) > Size)
+    return {};
+  Value Made = emptyContainer();
+  for (int64_t I = 0; I < Size; ++I) {
+    // Elements without an initializer are default-initialised (zero
+    // runtime objects; the rest unknown).
+    Value V = I < int64_t(Items.size()) ? valueOf(Items[I])
+                                        : defaultValue(ElementType, nullptr);
+    CellId Element = cellFor(ElementType, V);
+    S->Cells[Made.Id].Elements.push_back(Element);
+  }
+  return Made;
 }
 
 bool Interpreter::tupleConstruct(const Expr *Site, QualType T,
@@ -383,6 +391,24 @@ bool Interpreter::addElement(const Expr *Site, CellId Container,
   return true;
 }
 
+Value Interpreter::elementAt(const Value &Position) {
+  const auto &Elements = S->Cells[Position.Id].Elements;
+  return Position.Int >= 0 && Position.Int < int64_t(Elements.size())
+             ? Value::cell(Elements[Position.Int])
+             : Value{};
+}
+
+Value Interpreter::movedBy(const Value &Position, int64_t By) {
+  return positionIn(Position.Id, Position.Int + By);
+}
+
+std::optional<bool> Interpreter::samePosition(const Value &L, const Value &R) {
+  if (L.is(Value::Kind::Position) && R.is(Value::Kind::Position) &&
+      L.Id == R.Id)
+    return L.Int == R.Int;
+  return std::nullopt;
+}
+
 bool Interpreter::iteratorCall(const CallExpr *CE, std::vector<Value> &Args) {
   const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
   if (!Op || Args.empty())
@@ -393,37 +419,28 @@ bool Interpreter::iteratorCall(const CallExpr *CE, std::vector<Value> &Args) {
     Value Other = Args.size() == 2 ? load(Args[1]) : Value{};
     if (!It.is(Value::Kind::Position) && !Other.is(Value::Kind::Position))
       return false;
-    bool Comparable = It.is(Value::Kind::Position) &&
-                      Other.is(Value::Kind::Position) && It.Id == Other.Id;
-    set(CE, Comparable ? Value::integer((It.Int == Other.Int) ==
-                                        (Kind == OO_EqualEqual))
-                       : Value{});
+    std::optional<bool> Same = samePosition(It, Other);
+    set(CE, Same ? Value::integer(*Same == (Kind == OO_EqualEqual)) : Value{});
     return true;
   }
   if (!It.is(Value::Kind::Position))
     return false;
-  const auto &Elements = S->Cells[It.Id].Elements;
   switch (Kind) {
   case OO_Star:
   case OO_Arrow:
-    set(CE, It.Int >= 0 && It.Int < int64_t(Elements.size())
-                ? Value::cell(Elements[It.Int])
-                : Value{});
+    set(CE, elementAt(It));
     return true;
   case OO_PlusPlus:
-  case OO_MinusMinus: {
-    Value Moved = positionIn(It.Id, It.Int + (Kind == OO_PlusPlus ? 1 : -1));
-    store(Args[0], Moved);
+  case OO_MinusMinus:
+    store(Args[0], movedBy(It, Kind == OO_PlusPlus ? 1 : -1));
     set(CE, Args.size() == 2 ? It : Args[0]); // it++ gives the old one
     return true;
-  }
   case OO_Plus:
   case OO_Minus: {
     Value By = Args.size() == 2 ? load(Args[1]) : Value{};
-    set(CE,
-        By.is(Value::Kind::Int)
-            ? positionIn(It.Id, It.Int + (Kind == OO_Plus ? By.Int : -By.Int))
-            : Value{});
+    set(CE, By.is(Value::Kind::Int)
+                ? movedBy(It, Kind == OO_Plus ? By.Int : -By.Int)
+                : Value{});
     return true;
   }
   default:

@@ -6,6 +6,7 @@
 // RUN: %golife_analyze -Xanalyzer -analyzer-checker=golife -Xanalyzer -analyzer-disable-checker=cplusplus.Move %s
 // RUN: not %golife --quiet %s -- %runtime_flags | FileCheck %s
 #include <go/go.h>
+#include <array>
 #include <list>
 #include <map>
 #include <set>
@@ -188,4 +189,24 @@ void embeddedRWMutexReentered() {
 void embeddedRWMutexOnce() {
   Registry r;
   r.addBoth(1, 2);
+}
+
+// std::array from braces, and its iterators (raw pointers into it).
+// CHECK-DAG: containers.cpp:[[@LINE+5]]:29: warning: goroutine blocks forever sending
+void arrayLanesOneUnread() {
+  std::array<go::Chan<int>, 3> lanes{go::makeChan<int>(), go::makeChan<int>(),
+                                     go::makeChan<int>()}; // expected-note {{unbuffered channel made here}}
+  for (auto &lane : lanes)
+    go::spawn([lane] { lane.send(1); }); // expected-warning {{goroutine blocks forever sending on a channel: no partner can ever come}} expected-note {{sending on a channel}} expected-note {{goroutine spawned here}}
+  for (int i = 0; i < 2; ++i)
+    lanes[i].recv();
+} // expected-note {{the function returns here}}
+
+void arrayLanesAllRead() {
+  std::array<go::Chan<int>, 3> lanes{go::makeChan<int>(), go::makeChan<int>(),
+                                     go::makeChan<int>()};
+  for (auto &lane : lanes)
+    go::spawn([lane] { lane.send(1); });
+  for (auto *lane = lanes.begin(); lane != lanes.end(); ++lane)
+    lane->recv();
 }
