@@ -18,21 +18,26 @@ using namespace clang;
 
 namespace golife {
 
-void LoadDiagnostics::HandleDiagnostic(DiagnosticsEngine::Level Level,
-                                       const Diagnostic &Info) {
+void FirstErrorConsumer::HandleDiagnostic(DiagnosticsEngine::Level Level,
+                                          const Diagnostic &Info) {
   DiagnosticConsumer::HandleDiagnostic(Level, Info);
   if (Level < DiagnosticsEngine::Error || !FirstError.empty())
     return;
   SmallString<128> Message;
   Info.FormatDiagnostic(Message);
   FirstError = Message.str().str();
-  if (Info.hasSourceManager() && Info.getLocation().isValid()) {
-    PresumedLoc Where =
-        Info.getSourceManager().getPresumedLoc(Info.getLocation());
-    if (Where.isValid())
-      FirstError = std::string(Where.getFilename()) + ":" +
-                   std::to_string(Where.getLine()) + ": " + FirstError;
+  if (!Info.hasSourceManager() || Info.getLocation().isInvalid())
+    return;
+  FullSourceLoc Loc(Info.getLocation(), Info.getSourceManager());
+  if (Place) {
+    FirstError = Place(Loc) + ": " + FirstError;
+    return;
   }
+  PresumedLoc Where = Loc.getManager().getPresumedLoc(Loc);
+  if (Where.isValid())
+    FirstError = std::string(Where.getFilename()) + ":" +
+                 std::to_string(Where.getLine()) + ":" +
+                 std::to_string(Where.getColumn()) + ": " + FirstError;
 }
 
 namespace {

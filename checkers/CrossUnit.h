@@ -21,6 +21,7 @@
 #include "clang/CrossTU/CrossTranslationUnit.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,11 +54,14 @@ struct CrossUnitImports {
   std::string IndexError;
 };
 
-/// Collects what the units parsed on demand report, instead of printing it
-/// as the importing unit's own diagnostics.
-class LoadDiagnostics : public clang::DiagnosticConsumer {
+/// Keeps the first error a unit reports ("file:line:column: message")
+/// instead of printing it: a unit parsed on demand for its definitions, a
+/// unit the tool analyses. \p Place names a location, by default as the
+/// unit's command line named its file.
+class FirstErrorConsumer : public clang::DiagnosticConsumer {
 public:
   std::string FirstError;
+  std::function<std::string(clang::FullSourceLoc)> Place;
   void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
                         const clang::Diagnostic &Info) override;
 };
@@ -90,7 +94,7 @@ private:
 
   clang::CompilerInstance &CI;
   /// Outlives the context: the units it loaded report to it.
-  LoadDiagnostics Loading;
+  FirstErrorConsumer Loading;
   /// Finds and loads (parses) the unit that defines a function.
   std::optional<clang::cross_tu::CrossTranslationUnitContext> Context;
   std::shared_ptr<clang::ASTImporterSharedState> Shared;

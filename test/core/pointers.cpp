@@ -96,3 +96,28 @@ void callbacksInVectorAllTaken() {
   ch.recv();
   ch.recv();
 }
+
+// A std::function member set by one goroutine and called by another.
+struct Server {
+  std::function<void()> onStop;
+  void stop() {
+    if (onStop)
+      onStop();
+  }
+};
+
+// CHECK-DAG: pointers.cpp:[[@LINE+5]]:33: warning: goroutine blocks forever receiving
+void stopHookNeverRun() {
+  auto stopped = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
+  Server s;
+  s.onStop = [stopped] { stopped.close(); };
+  go::spawn([stopped] { stopped.recv(); }); // expected-warning {{goroutine blocks forever receiving from a channel: no partner can ever come}} expected-note {{receiving from a channel}} expected-note {{goroutine spawned here}}
+} // expected-note {{the function returns here}}
+
+void stopHookRunByAnother() {
+  auto stopped = go::makeChan<int>();
+  auto *s = new Server();
+  s->onStop = [stopped] { stopped.close(); };
+  go::spawn([s] { s->stop(); });
+  stopped.recv();
+}

@@ -436,28 +436,6 @@ private:
   UnitResult &Out;
 };
 
-/// Keeps the first compiler error of a translation unit, and prints nothing.
-class FirstErrorConsumer : public DiagnosticConsumer {
-public:
-  std::string FirstError;
-
-  void HandleDiagnostic(DiagnosticsEngine::Level Level,
-                        const Diagnostic &Info) override {
-    DiagnosticConsumer::HandleDiagnostic(Level, Info);
-    if (Level < DiagnosticsEngine::Error || !FirstError.empty())
-      return;
-    SmallString<128> Message;
-    Info.FormatDiagnostic(Message);
-    FirstError = Message.str().str();
-    if (Info.hasSourceManager() && Info.getLocation().isValid()) {
-      Place Where =
-          placeOf(FullSourceLoc(Info.getLocation(), Info.getSourceManager()));
-      FirstError = Where.File + ":" + std::to_string(Where.Line) + ":" +
-                   std::to_string(Where.Column) + ": " + FirstError;
-    }
-  }
-};
-
 int Errors = 0;
 
 void error(const Twine &Message) {
@@ -556,6 +534,11 @@ UnitResult analyseUnit(const Job &J, const std::string &Source,
       }
   }
   FirstErrorConsumer Diagnostics;
+  Diagnostics.Place = [](FullSourceLoc Loc) {
+    Place Where = placeOf(Loc);
+    return Where.File + ":" + std::to_string(Where.Line) + ":" +
+           std::to_string(Where.Column);
+  };
   Tool.setDiagnosticConsumer(&Diagnostics);
   AnalyzeActionFactory Factory(J.Index, Settings, Result);
   int Status = Tool.run(&Factory);
