@@ -33,10 +33,21 @@ void Interpreter::enterLoopHead(State &St, ProcId Id, const Stmt *Loop) {
   Proc.LastLoop = Loop;
   F.Env.clear();
   F.Decisions.clear();
-  for (const auto &[Local, Id] : F.Locals)
-    if (const auto *Var = dyn_cast<VarDecl>(Local);
-        Var && Dead.isDead(F.Function, Var))
+  for (const auto &[Local, Id] : F.Locals) {
+    const auto *Var = dyn_cast<VarDecl>(Local);
+    if (!Var)
+      continue;
+    if (Dead.isDead(F.Function, Var)) {
       St.Cells[Id].V = {};
+    } else if (WidenDelays && Dead.onlyDelaysAlarms(F.Function, Var) &&
+               Dead.writtenIn(Loop, Var)) {
+      // A retry counter behind a back-off would make every iteration a new
+      // state; its alarms may then fire at any time, which the explorer
+      // checks changes no order.
+      WidenedDelays |= !St.Cells[Id].V.is(Value::Kind::Unknown);
+      St.Cells[Id].V = {};
+    }
+  }
   Proc.Wait = Pending{Pending::Kind::LoopHead};
   Proc.Wait.Loop = Loop;
 }

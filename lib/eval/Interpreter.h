@@ -72,6 +72,13 @@ public:
   /// reduction (lib/explore/Reduction.h) compares them with what the other
   /// goroutines can reach. Recorded only when Options.Reduce is set.
   std::vector<ObjId> Operated;
+  /// Whether loop heads forget the locals written in the loop that only
+  /// delay alarms (DeadVariables::onlyDelaysAlarms): their alarms then have
+  /// unknown deadlines. The explorer turns it off when an alarm with an
+  /// unknown deadline meets another one, whose order it could change.
+  bool WidenDelays = true;
+  /// Set once a loop head forgot such a local's known value.
+  bool WidenedDelays = false;
 
 private:
   clang::ASTContext &Ctx;

@@ -231,6 +231,8 @@ public:
     // iteration).
     for (const Alarm &A : In.Alarms) {
       Alarm Copy = A;
+      if (isStoppedDeadline(A))
+        continue;
       if (A.K != Alarm::Kind::Sleep) {
         if (A.Target < In.Objects.size() && ObjMap[A.Target] < 0)
           continue;
@@ -268,6 +270,16 @@ public:
 private:
   State In;
   bool Symmetry;
+
+  /// The deadline of a context already cancelled: the runtime stops its
+  /// timer on cancel (runtime-model/src/context.cpp), so the clock never
+  /// stops there.
+  bool isStoppedDeadline(const Alarm &A) const {
+    if (A.K != Alarm::Kind::Deadline || A.Target >= In.Objects.size())
+      return false;
+    const auto *Cancelled = In.Objects[A.Target].getAs<Context>();
+    return Cancelled && Cancelled->Cancelled;
+  }
   State Out;
   std::vector<int64_t> CellMap, ObjMap;
   std::vector<ProcId> ProcMap;

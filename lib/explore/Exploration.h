@@ -49,6 +49,10 @@ public:
   /// Whether the reduction was given up for this function (a frozen cell
   /// was written) and the graph built again in full.
   bool reductionBroken() const { return ReductionBroken; }
+  /// Whether forgetting the locals that only delay alarms was given up for
+  /// this function (it could change an order of alarms) and the graph
+  /// built again with their values.
+  bool wideningGivenUp() const { return !Interp.WidenDelays; }
 
 private:
   /// A state reached by a transition, in canonical form.
@@ -70,11 +74,22 @@ private:
   std::vector<UnorderedSite> Unordered;
   bool StateTooLarge = false;
   bool ReductionBroken = false;
+  /// A state reached holds an alarm whose deadline is unknown beside
+  /// another alarm.
+  bool UnknownDeadlineBesideOthers = false;
   unsigned ExpandedAlone = 0;
   uint64_t Bytes = 0; ///< estimated size of the states kept
 
   /// Builds the graph, with or without the reduction.
   std::string explore(bool Reduce);
+  /// Forgets the graph, for building it again.
+  void clear();
+  /// Whether the graph built so far may depend on forgetting a local that
+  /// only delays alarms: such a local was forgotten, and an alarm with an
+  /// unknown deadline met another one.
+  bool wideningUnproven() const {
+    return Interp.WidenedDelays && UnknownDeadlineBesideOthers;
+  }
   Successor identify(State S, std::vector<ProcId> Moved) const;
   /// The node of \p S, added when new.
   unsigned add(Successor S);

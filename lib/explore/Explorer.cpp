@@ -20,9 +20,21 @@ using namespace clang;
 namespace golife::explore {
 
 std::string Exploration::build() {
-  std::string Incomplete = explore(Options.Reduce);
-  if (!ReductionBroken)
-    return Incomplete;
+  bool Reduce = Options.Reduce;
+  for (;;) {
+    std::string Incomplete = explore(Reduce);
+    bool ReductionGivenUp = Reduce && ReductionBroken;
+    bool WideningGivenUp = Interp.WidenDelays && wideningUnproven();
+    if (!ReductionGivenUp && !WideningGivenUp)
+      return Incomplete;
+    // Build it again without what the graph showed unfounded.
+    Reduce &= !ReductionGivenUp;
+    Interp.WidenDelays &= !WideningGivenUp;
+    clear();
+  }
+}
+
+void Exploration::clear() {
   Nodes.clear();
   Edges.clear();
   Index.clear();
@@ -31,7 +43,8 @@ std::string Exploration::build() {
   Bytes = 0;
   ExpandedAlone = 0;
   StateTooLarge = false;
-  return explore(false);
+  UnknownDeadlineBesideOthers = false;
+  Interp.WidenedDelays = false;
 }
 
 std::string Exploration::explore(bool Reduce) {
@@ -52,8 +65,8 @@ std::string Exploration::explore(bool Reduce) {
     expand(Nodes[N], Reduce, Next);
     if (Interp.gaveUp())
       return "code it cannot follow: " + Interp.gaveUpReason();
-    if (Reduce && ReductionBroken)
-      return ""; // build() starts again, without the reduction
+    if ((Reduce && ReductionBroken) || wideningUnproven())
+      return ""; // build() starts again, without what proved unfounded
     for (Successor &Reached : Next) {
       std::vector<ProcId> Moved = std::move(Reached.Moved);
       std::vector<ProcId> Renumbered = std::move(Reached.Renumbered);
@@ -83,6 +96,12 @@ unsigned Exploration::add(Successor S) {
                    Options.MaxStateSize;
   auto [It, New] = Index.try_emplace(S.Id, Nodes.size());
   if (New) {
+    // Forgotten delays keep every order of alarms only while an alarm with
+    // an unknown deadline is the one pending (docs/architecture.md).
+    UnknownDeadlineBesideOthers |=
+        Canonical.Alarms.size() > 1 &&
+        llvm::any_of(Canonical.Alarms,
+                     [](const runtime::Alarm &A) { return A.Due < 0; });
     Bytes += approximateBytes(Canonical);
     Nodes.push_back(std::move(S.Canonical));
     Edges.emplace_back();
@@ -193,6 +212,7 @@ void exploreFunction(const FunctionDecl &Root, ASTContext &Ctx,
                  << " bytes per state, " << E.expandedAlone()
                  << " expanded by one goroutine alone"
                  << (E.reductionBroken() ? " (reduction given up)" : "")
+                 << (E.wideningGivenUp() ? " (forgetting delays given up)" : "")
                  << (Incomplete.empty()
                          ? ""
                          : ", not fully explored (" + Incomplete +
