@@ -139,6 +139,20 @@ public:
     add(A.Holds);
   }
 
+  // Shapes order the goroutines, and the reduction's choices follow that
+  // order: they hash what is the same in every run (source positions, text),
+  // never addresses, so that one program is explored the same way each time.
+  void addPlace(const clang::Stmt *St) {
+    add(St ? uint64_t(St->getBeginLoc().getRawEncoding()) << 8 |
+                 uint64_t(St->getStmtClass())
+           : 0);
+  }
+  void addPlace(const clang::Decl *D) {
+    add(D ? uint64_t(D->getLocation().getRawEncoding()) << 8 |
+                uint64_t(D->getKind())
+          : 0);
+  }
+
   /// What \p V is, without the numbering of memory: a scalar's value, or
   /// the kind of what it refers to.
   void addShape(const State &S, const Value &V) {
@@ -147,32 +161,44 @@ public:
     if (Held.is(Value::Kind::Int) || Held.is(Value::Kind::Sym) ||
         Held.is(Value::Kind::Cond) || Held.is(Value::Kind::NilChan))
       add(uint64_t(Held.Int) ^ uint64_t(Held.Opcode) << 48);
-    if (Held.is(Value::Kind::Closure) || Held.is(Value::Kind::Function) ||
-        Held.is(Value::Kind::Text))
-      add(Held.Decl);
+    if (Held.is(Value::Kind::Closure))
+      addPlace(static_cast<const clang::Stmt *>(Held.Decl));
+    if (Held.is(Value::Kind::Function))
+      addPlace(static_cast<const clang::Decl *>(Held.Decl));
+    if (Held.is(Value::Kind::Text))
+      add(llvm::xxh3_64bits(
+          llvm::StringRef(static_cast<const char *>(Held.Decl))));
   }
   /// What goroutine \p P does, without the numbering of memory or of the
   /// goroutines: interchangeable goroutines have equal shapes.
   void addShape(const State &S, const Process &P) {
-    add(P.SpawnSite);
-    add(P.LastLoop);
+    addPlace(P.SpawnSite);
+    addPlace(P.LastLoop);
     add(P.Stack.size());
     for (const Frame &F : P.Stack) {
-      add(F.Function);
+      addPlace(F.Function);
       add(F.Block->getBlockID());
       add(F.Element);
-      add(F.CallSite);
+      addPlace(F.CallSite);
+      // The maps are ordered by address: their entries are summed, in no
+      // order.
+      uint64_t Entries = 0;
       for (const auto &[D, C] : F.Locals) {
-        add(D);
-        addShape(S, Value::cell(C));
+        Hasher Entry;
+        Entry.addPlace(D);
+        Entry.addShape(S, Value::cell(C));
+        Entries += Entry.finish().Low;
       }
       for (const auto &[St, V] : F.Env) {
-        add(St);
-        addShape(S, V);
+        Hasher Entry;
+        Entry.addPlace(St);
+        Entry.addShape(S, V);
+        Entries += Entry.finish().Low;
       }
+      add(Entries);
     }
     add(uint64_t(P.Wait.K) | uint64_t(P.Wait.Op) << 8);
-    add(P.Wait.Site);
+    addPlace(P.Wait.Site);
     for (const Value &V : P.Wait.Values)
       addShape(S, V);
   }
