@@ -380,14 +380,10 @@ bool Interpreter::addElement(const Expr *Site, CellId Container,
     S->Cells[Container].Elements.push_back(Element);
     return true;
   }
+  // Already there, a map keeps the first.
   CellId Element = makeElement(ElementType, Args);
-  Value Key = keyOf(Element, K);
-  bool Decided = true;
-  if (findKey(Container, K, Key, Decided))
-    return true; // already there: a map keeps the first
-  if (!Decided)
-    note(Site, "assuming the key is new", proc().Key);
-  insertElement(Container, K, Element, Key);
+  keyedSlot(Site, Container, K, keyOf(Element, K), /*Insert=*/true,
+            [&] { return Element; });
   return true;
 }
 
@@ -630,15 +626,11 @@ bool Interpreter::containerMethod(const CallExpr *CE, CellId Container,
         (Args.size() == 1 && containerCell(Args[0])))
       return Unfollowed(); // a hint, a range of another container
     CellId Element = makeElement(ElementType, Args);
-    Value Key = keyOf(Element, K);
-    bool Decided = true;
-    std::optional<int64_t> At = findKey(Container, K, Key, Decided);
-    bool Inserted = !At;
-    if (Inserted) {
-      if (!Decided)
-        note(CE, "assuming the key is new", proc().Key);
-      At = insertElement(Container, K, Element, Key);
-    }
+    int64_t Before = Size();
+    std::optional<int64_t> At =
+        keyedSlot(CE, Container, K, keyOf(Element, K), /*Insert=*/true,
+                  [&] { return Element; });
+    bool Inserted = Size() > Before;
     Value Position = positionIn(Container, *At);
     bool GivesPair = isStdNamed(recordOf(CE->getType()), "pair");
     set(CE, GivesPair ? Value::cell(makePair(CE->getType(), Position,
