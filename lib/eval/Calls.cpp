@@ -140,6 +140,14 @@ bool Interpreter::runtimeCall(const CallExpr *CE, const FunctionDecl *FD) {
     for (const Value &Arg : C.Args)
       Given->from(Arg);
   }
+  // Through a primitive unseen code may hold (or one the analysis does not
+  // know), that code may have changed what the caller lent.
+  bool WithUnseen = isa<CXXMemberCallExpr>(CE) && !C.known(C.self());
+  for (unsigned I = 0; I < C.Args.size(); ++I)
+    if (Value Case = C.arg(I); Case.is(Value::Kind::Case))
+      WithUnseen |= Case.Id == UnknownChannel;
+  if (WithUnseen)
+    forgetBorrowed();
   Effect E = Handle(C);
   if (Given && !E.onlyWaits())
     for (ObjId O = 0; O < Given->objects().size(); ++O)

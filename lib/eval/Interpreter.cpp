@@ -16,16 +16,21 @@ namespace {
 /// analysis could not decide.
 std::string assumption(const ASTContext &Ctx, const Expr *Condition,
                        bool Holds) {
-  StringRef Text = Lexer::getSourceText(
-      CharSourceRange::getTokenRange(Condition->getSourceRange()),
-      Ctx.getSourceManager(), Ctx.getLangOpts());
-  std::string Subject = Text.empty() || Text.size() > 60 || Text.contains('\n')
-                            ? std::string("the condition")
-                            : "'" + Text.str() + "'";
-  return "assuming " + Subject + " is " + (Holds ? "true" : "false");
+  return "assuming " + quoted(Ctx, Condition, "the condition") + " is " +
+         (Holds ? "true" : "false");
 }
 
 } // namespace
+
+std::string quoted(const ASTContext &Ctx, const Expr *E,
+                   llvm::StringRef Otherwise) {
+  StringRef Text =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(E->getSourceRange()),
+                           Ctx.getSourceManager(), Ctx.getLangOpts());
+  return Text.empty() || Text.size() > 60 || Text.contains('\n')
+             ? Otherwise.str()
+             : "'" + Text.str() + "'";
+}
 
 void Interpreter::enterLoopHead(State &St, ProcId Id, const Stmt *Loop) {
   Process &Proc = St.Processes[Id];

@@ -35,6 +35,11 @@ namespace golife::eval {
 
 using namespace golife::runtime;
 
+/// \p E's source text in quotes, for a note; \p Otherwise when it is too
+/// long to quote.
+std::string quoted(const clang::ASTContext &Ctx, const clang::Expr *E,
+                   llvm::StringRef Otherwise);
+
 class Interpreter : private clang::ConstStmtVisitor<Interpreter> {
   friend class clang::StmtVisitorBase<llvm::make_const_ptr, Interpreter, void>;
 
@@ -311,6 +316,18 @@ private:
                                    llvm::function_ref<CellId()> MakeElement);
   /// Hands the container to unseen code and stops following it.
   void forgetContainer(CellId Container);
+  /// Gives the unknown container \p Self of type \p Type, which call \p CE
+  /// on \p Object looks into, a size: none here, one and two in forks that
+  /// run the call again. Nothing when it cannot.
+  std::optional<CellId> giveSize(const clang::CallExpr *CE,
+                                 const clang::Expr *Object, const Value &Self,
+                                 ContainerKind K, clang::QualType Type);
+  /// Makes cell \p Container a container of \p Size unknown elements.
+  void fillUnknown(CellId Container, ContainerKind K,
+                   clang::QualType ElementType, unsigned Size);
+  /// Forgets what the borrowed containers hold: the goroutine synchronised
+  /// with code the analysis cannot see, which may have changed them.
+  void forgetBorrowed();
 
   // StdPointers.cpp: smart pointers and std::optional, containers of at
   // most one element.

@@ -94,8 +94,13 @@ Value Interpreter::copyFor(QualType T, const Value &V) {
 }
 
 CellId Interpreter::cellFor(QualType T, const Value &V) {
-  if (T->isReferenceType())
-    return V.is(Value::Kind::Cell) ? V.Id : S->newCell(V);
+  if (T->isReferenceType()) {
+    if (V.is(Value::Kind::Cell))
+      return V.Id;
+    CellId Referred = S->newCell(V);
+    S->Cells[Referred].Borrowed = true;
+    return Referred;
+  }
   Value Copy = copyFor(T, V);
   if (T->isRecordType() && Copy.is(Value::Kind::Cell) &&
       S->Cells[Copy.Id].IsRecord)

@@ -9,12 +9,20 @@
 // its text (Value::Kind::Text), so that string keys are found again.
 //
 // A container the analysis did not see made (a parameter, an unknown
-// call's result) is unknown, as before. An operation the model cannot
-// follow exactly (an unknown index, a key it cannot compare) hands the
-// container to unseen code: its elements escape, and it is unknown from
-// then on. One exception keeps keys the analysis cannot compute useful: a
-// key it cannot compare with the others is taken as a new one, and the
-// finding says so ("assuming the key is new").
+// call's result) is unknown until the code looks into it: then it is given
+// each size the analysis explores, none, one and two elements of unknown
+// value (two standing for many: a bug that needs three is missed), and the
+// path says which ("assuming 'jobs' has 2 elements"). Each path then tests
+// and iterates one container, so `if (!v.empty())` agrees with the loop
+// over v. A container the caller lent by reference is forgotten again when
+// the goroutine synchronises with code the analysis cannot see, which may
+// have changed it.
+//
+// An operation the model cannot follow exactly (an unknown index, a key it
+// cannot compare) hands the container to unseen code: its elements escape,
+// and it is unknown from then on. One exception keeps keys the analysis
+// cannot compute useful: a key it cannot compare with the others is taken
+// as a new one, and the finding says so ("assuming the key is new").
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,6 +44,9 @@ namespace {
 /// be too large to be worth it, and a loop that keeps adding to it (over
 /// an unknown range) would never reach a state it has seen.
 constexpr int64_t MaxElements = 16;
+
+/// The sizes an unknown container is explored with: 0, 1 and 2 elements.
+constexpr unsigned UnknownSizes = 3;
 
 Value positionIn(CellId Container, int64_t Index) {
   return Value{Value::Kind::Position, false, 0, Index, Container};
@@ -181,6 +192,76 @@ int64_t Interpreter::insertElement(CellId Container, ContainerKind K,
       }
   Elements.insert(Elements.begin() + At, Element);
   return At;
+}
+
+std::optional<CellId> Interpreter::giveSize(const CallExpr *CE,
+                                            const Expr *Object,
+                                            const Value &Self, ContainerKind K,
+                                            QualType Type) {
+  if (!Forks || !Object || !Self.is(Value::Kind::Cell) ||
+      (K != ContainerKind::Sequence && !isKeyed(K)))
+    return std::nullopt;
+  const Cell &C = S->Cells[Self.Id];
+  QualType ElementType = elementType(Type);
+  if (C.IsRecord || !C.V.is(Value::Kind::Unknown) || ElementType.isNull())
+    return std::nullopt;
+  // A range-for names its range through an implicit variable.
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Object->IgnoreImplicit()))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Var->isImplicit() && Var->getInit())
+      Object = Var->getInit();
+  std::string Subject = quoted(Ctx, Object, "the container");
+  for (unsigned Size = UnknownSizes - 1;; --Size) {
+    State *Here = S;
+    State Other;
+    if (Size > 0) {
+      Other = *S;
+      S = &Other;
+      --frame().Element; // the call runs again, on the sized container
+    }
+    fillUnknown(Self.Id, K, ElementType, Size);
+    note(CE,
+         "assuming " + Subject +
+             (Size == 0   ? std::string(" is empty")
+              : Size == 1 ? std::string(" has 1 element")
+                          : " has " + std::to_string(Size) + " elements"),
+         proc().Key);
+    if (Size == 0)
+      return Self.Id;
+    S = Here;
+    Forks->push_back(std::move(Other));
+  }
+}
+
+void Interpreter::fillUnknown(CellId Container, ContainerKind K,
+                              QualType ElementType, unsigned Size) {
+  auto Unknown = [&](QualType T) {
+    // Integers are symbols: two tests of one element agree.
+    return !T.isNull() && T->isIntegralOrEnumerationType()
+               ? Value{Value::Kind::Sym, false, 0, 0, S->NextSymbol++}
+               : Value{};
+  };
+  std::vector<CellId> Elements;
+  for (unsigned I = 0; I < Size; ++I) {
+    const CXXRecordDecl *Pair = recordOf(ElementType);
+    if (isMap(K) && Pair && !Pair->field_empty()) {
+      QualType KeyType = Pair->field_begin()->getType();
+      QualType MappedType = std::next(Pair->field_begin())->getType();
+      Elements.push_back(
+          makePair(ElementType, Unknown(KeyType), Unknown(MappedType)));
+    } else {
+      Elements.push_back(cellFor(ElementType, Unknown(ElementType)));
+    }
+  }
+  Cell &C = S->Cells[Container];
+  C.IsRecord = C.IsContainer = true;
+  C.Elements = std::move(Elements);
+}
+
+void Interpreter::forgetBorrowed() {
+  for (CellId C = 0; C < S->Cells.size(); ++C)
+    if (S->Cells[C].Borrowed && S->Cells[C].IsContainer)
+      forgetContainer(C);
 }
 
 void Interpreter::forgetContainer(CellId Container) {
@@ -477,10 +558,12 @@ bool Interpreter::containerCall(const CallExpr *CE, std::vector<Value> &Args) {
   std::vector<Value> Rest = Args;
   StringRef Name;
   QualType Type;
+  const Expr *Object = nullptr;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(CE)) {
     Self = thisOf(Member);
+    Object = Member->getImplicitObjectArgument()->IgnoreImpCasts();
     // Through the library's own bases (std::__shared_ptr_access).
-    Type = Member->getImplicitObjectArgument()->IgnoreImpCasts()->getType();
+    Type = Object->getType();
     if (isa_and_nonnull<CXXConversionDecl>(Member->getMethodDecl()))
       Name = "bool";
     else if (Member->getMethodDecl() &&
@@ -490,7 +573,8 @@ bool Interpreter::containerCall(const CallExpr *CE, std::vector<Value> &Args) {
              Op && isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) &&
              !Args.empty()) {
     Self = Args[0];
-    Type = Op->getArg(0)->IgnoreImpCasts()->getType();
+    Object = Op->getArg(0)->IgnoreImpCasts();
+    Type = Object->getType();
     Rest.erase(Rest.begin());
     switch (Op->getOperator()) {
     case OO_Subscript:
@@ -513,6 +597,8 @@ bool Interpreter::containerCall(const CallExpr *CE, std::vector<Value> &Args) {
   if (K == ContainerKind::None)
     return false;
   std::optional<CellId> Container = containerCell(Self);
+  if (!Container && !Name.empty())
+    Container = giveSize(CE, Object, Self, K, Type);
   if (!Container || Name.empty())
     return false; // unknown: the call is, and what it is given escapes
   if (isHolder(K))

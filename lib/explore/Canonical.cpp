@@ -93,6 +93,7 @@ public:
     }
     add(C.IsContainer);
     addAll(C.Elements);
+    add(C.Borrowed);
   }
   void add(const Frame &F) {
     add(F.Function);

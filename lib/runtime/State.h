@@ -89,6 +89,10 @@ struct Cell {
   /// its elements, in the order iteration visits them (lib/eval/StdContainers).
   bool IsContainer = false;
   std::vector<CellId> Elements;
+  /// A caller's object the analysis was handed by reference, contents
+  /// unknown: code it cannot see may change it whenever that code can
+  /// synchronise with the analysed goroutines.
+  bool Borrowed = false;
 };
 
 // The runtime's primitives, one struct each (their rules: lib/runtime/*.cpp).

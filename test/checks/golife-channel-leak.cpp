@@ -90,7 +90,7 @@ void sendUnderCondition(bool urgent) {
 void sendAfterEarlyReturn(const std::vector<int> &jobs) {
   auto ch = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
   go::spawn([=] { ch.send(1); }); // expected-warning {{sending on a channel}} expected-note {{sending on a channel}} expected-note {{goroutine spawned here}}
-  if (jobs.empty()) // expected-note {{assuming 'jobs.empty()' is true}}
+  if (jobs.empty()) // expected-note {{assuming 'jobs' is empty}}
     return; // expected-note {{the function returns here}}
   (void)ch.recv();
 }
