@@ -12,6 +12,7 @@
 #include "clang/Index/USRGeneration.h"
 #include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
@@ -190,7 +191,22 @@ CrossUnitImporter::importDefinition(const FunctionDecl &Callee) {
   if (!Definition)
     return llvm::make_error<cross_tu::IndexError>(
         cross_tu::index_error_code::missing_definition);
-  Expected<const Decl *> Imported = importerFor(**Unit).Import(Definition);
+  // LLVM 19's importer crashes on some C++ (DeclContext::removeDecl while
+  // importing a record's members): that import fails, and nothing more is
+  // imported into an AST it may have left half-changed.
+  if (ImporterCrashed)
+    return llvm::make_error<cross_tu::IndexError>(
+        cross_tu::index_error_code::failed_import);
+  std::optional<Expected<const Decl *>> Attempt;
+  llvm::CrashRecoveryContext::Enable();
+  llvm::CrashRecoveryContext Recovery;
+  if (!Recovery.RunSafely(
+          [&] { Attempt.emplace(importerFor(**Unit).Import(Definition)); })) {
+    ImporterCrashed = true;
+    return llvm::make_error<cross_tu::IndexError>(
+        cross_tu::index_error_code::failed_import);
+  }
+  Expected<const Decl *> &Imported = *Attempt;
   if (!Imported) {
     llvm::consumeError(Imported.takeError());
     return llvm::make_error<cross_tu::IndexError>(
@@ -245,8 +261,8 @@ CrossUnitImports CrossUnitImporter::importCalledDefinitions(unsigned MaxDepth,
   llvm::DenseSet<const FunctionDecl *> Tried;
   std::vector<const FunctionDecl *> Level =
       calleesWithoutBody(*CI.getASTContext().getTranslationUnitDecl());
-  for (unsigned Depth = 0;
-       Depth < MaxDepth && !Level.empty() && Result.IndexError.empty();
+  for (unsigned Depth = 0; Depth < MaxDepth && !Level.empty() &&
+                           Result.IndexError.empty() && !ImporterCrashed;
        ++Depth) {
     std::vector<const FunctionDecl *> Next;
     for (const FunctionDecl *Callee : Level) {
@@ -254,6 +270,13 @@ CrossUnitImports CrossUnitImporter::importCalledDefinitions(unsigned MaxDepth,
         continue;
       std::string ErrorsBefore = Loading.FirstError;
       llvm::Expected<const FunctionDecl *> Imported = importDefinition(*Callee);
+      if (!Imported && ImporterCrashed) {
+        llvm::consumeError(Imported.takeError());
+        Result.Failures.push_back(
+            {Callee, "LLVM's AST importer crashed on it; nothing more is "
+                     "imported into this unit"});
+        break;
+      }
       if (!Imported) {
         llvm::handleAllErrors(
             Imported.takeError(), [&](const cross_tu::IndexError &E) {

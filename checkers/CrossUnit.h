@@ -102,6 +102,8 @@ private:
       Importers;
   /// This unit's declarations outside its main file, by USR.
   llvm::StringMap<clang::Decl *> HeaderDecls;
+  /// Set once LLVM's importer crashed (and was recovered from).
+  bool ImporterCrashed = false;
 };
 
 } // namespace golife

@@ -145,6 +145,12 @@ public:
 } // namespace
 
 std::vector<const FunctionDecl *> calleesWithoutBody(const Decl &Scope) {
+  // A unit that cannot name the runtime cannot hand a callee a runtime
+  // object nor wait on one a callee returns: importing for it would cost a
+  // parse of other units for nothing its own analysis could use.
+  if (isa<TranslationUnitDecl>(Scope) &&
+      !runtime::unitDeclaresRuntime(Scope.getASTContext()))
+    return {};
   CalleeCollector Collector(Scope.getASTContext().getSourceManager(),
                             isa<TranslationUnitDecl>(Scope));
   Collector.collect(Scope);

@@ -154,6 +154,16 @@ bool unitUsesDefaultCase(ASTContext &Ctx) {
   return false;
 }
 
+bool unitDeclaresRuntime(ASTContext &Ctx) {
+  IdentifierInfo &Spawn = Ctx.Idents.get("spawn");
+  for (const NamedDecl *D :
+       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("go")))
+    if (const auto *NS = dyn_cast<NamespaceDecl>(D);
+        NS && !NS->lookup(&Spawn).empty())
+      return true;
+  return false;
+}
+
 RuntimeType runtimeTypeOf(QualType T) {
   const auto *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!Record)

@@ -120,6 +120,10 @@ bool usesObjectState(Handler H);
 /// Whether the translation unit calls go::caseDefault: only then can a
 /// goroutine offering to send or receive take a select's default away.
 bool unitUsesDefaultCase(clang::ASTContext &Ctx);
+/// Whether the translation unit declares the runtime's API (it includes
+/// <go/go.h>): without it, its code can neither make nor hold a runtime
+/// object.
+bool unitDeclaresRuntime(clang::ASTContext &Ctx);
 
 /// The runtime's types whose values the analysis models.
 enum class RuntimeType {

@@ -179,8 +179,8 @@ std::string invocationsOf(ArrayRef<Unit> Units) {
 } // namespace
 
 Expected<CrossUnitIndex>
-buildCrossUnitIndex(const clang::tooling::CompilationDatabase &Database,
-                    const CrossUnitIndexOptions &Options) {
+describeCrossUnitIndex(const clang::tooling::CompilationDatabase &Database,
+                       const CrossUnitIndexOptions &Options) {
   CrossUnitIndex Index;
   SmallString<256> Dir(Options.Dir);
   sys::fs::make_absolute(Dir);
@@ -200,7 +200,15 @@ buildCrossUnitIndex(const clang::tooling::CompilationDatabase &Database,
   MD5::MD5Result Sum;
   Hash.final(Sum);
   Index.Digest = Sum.digest().str().str();
+  Index.Inputs = std::move(Inputs);
+  return Index;
+}
 
+Error buildCrossUnitIndex(CrossUnitIndex &Index,
+                          const clang::tooling::CompilationDatabase &Database,
+                          const CrossUnitIndexOptions &Options) {
+  const std::string &Dir = Index.Dir;
+  const std::string &Inputs = Index.Inputs;
   // Reused when built from the same inputs (the stamp is written last).
   const std::string Stamp = pathIn(Dir, "inputs.txt");
   const std::string UnindexedFile = pathIn(Dir, "unindexed.txt");
@@ -218,7 +226,7 @@ buildCrossUnitIndex(const clang::tooling::CompilationDatabase &Database,
       Index.Ambiguous = 0;
     if (Options.Trace)
       errs() << "golife: cross-unit index reused: " << IndexFile << "\n";
-    return Index;
+    return Error::success();
   }
 
   if (!sys::fs::can_execute(Options.ExtdefMapping))
@@ -229,6 +237,7 @@ buildCrossUnitIndex(const clang::tooling::CompilationDatabase &Database,
         "': give its path with --extdef-mapping=<path>, or analyse each "
         "unit alone with --no-ctu");
   sys::fs::remove(Stamp);
+  std::vector<Unit> Units = unitsOf(Database, Options);
   const std::string Work = pathIn(Dir, "units");
   sys::fs::remove_directories(Work);
   if (std::error_code EC = sys::fs::create_directories(Work))
@@ -273,7 +282,7 @@ buildCrossUnitIndex(const clang::tooling::CompilationDatabase &Database,
   if (Options.Trace)
     errs() << "golife: cross-unit index built: " << IndexFile << " ("
            << Defined.size() - Index.Ambiguous << " definitions)\n";
-  return Index;
+  return Error::success();
 }
 
 } // namespace golife

@@ -3,8 +3,10 @@
 // golife -p builds, in a folder of its own, what the Static Analyzer's
 // cross-TU mode reads: the index of external definitions (USR -> file, by
 // clang-extdef-mapping, one process per file) and the invocation list that
-// parses a unit on demand. It is rebuilt when a command or a file of the
-// database changed since, and reused otherwise.
+// parses a unit on demand. It is described first (its folder and digest,
+// cheap), and built only when a unit has a definition to import; it is
+// rebuilt when a command or a file of the database changed since, and
+// reused otherwise.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GOLIFE_TOOLS_GOLIFE_CROSSUNITINDEX_H
@@ -37,6 +39,8 @@ struct CrossUnitIndex {
   /// Names defined by more than one file (a main per program): calls to
   /// them stay unknown.
   unsigned Ambiguous = 0;
+  /// What decides the index: every command, and every file's size and time.
+  std::string Inputs;
 };
 
 struct CrossUnitIndexOptions {
@@ -49,9 +53,18 @@ struct CrossUnitIndexOptions {
   bool Trace = false;
 };
 
-/// The index of \p Database in Options.Dir, built or reused.
+/// The index of \p Database in Options.Dir, named but not built: its
+/// folder, files and digest, found without parsing anything.
 llvm::Expected<CrossUnitIndex>
-buildCrossUnitIndex(const clang::tooling::CompilationDatabase &Database,
+describeCrossUnitIndex(const clang::tooling::CompilationDatabase &Database,
+                       const CrossUnitIndexOptions &Options);
+
+/// Builds the index \p Index describes (one clang-extdef-mapping run per
+/// file), or reuses the one built from the same inputs; fills Unindexed
+/// and Ambiguous.
+llvm::Error
+buildCrossUnitIndex(CrossUnitIndex &Index,
+                    const clang::tooling::CompilationDatabase &Database,
                     const CrossUnitIndexOptions &Options);
 
 } // namespace golife

@@ -295,12 +295,47 @@ std::string functionName(const Decl *Enclosing) {
   return Named ? Named->getQualifiedNameAsString() : std::string();
 }
 
+/// The cross-unit index, built the first time a unit has a definition to
+/// import: a database whose units never need one (code that does not use
+/// the runtime) costs no clang-extdef-mapping run.
+class IndexOnDemand {
+public:
+  IndexOnDemand(CrossUnitIndex Described,
+                const tooling::CompilationDatabase &Database,
+                CrossUnitIndexOptions Options)
+      : Index(std::move(Described)), Database(Database),
+        Options(std::move(Options)) {}
+  /// The folder, files and digest, known before it is built.
+  const CrossUnitIndex &described() const { return Index; }
+  /// The built index; nothing when it cannot be built (buildError() says
+  /// why). Safe from several units' threads.
+  const CrossUnitIndex *built() {
+    std::call_once(Once, [&] {
+      if (Error Failed = buildCrossUnitIndex(Index, Database, Options))
+        BuildError = toString(std::move(Failed));
+      Built = BuildError.empty();
+    });
+    return Built ? &Index : nullptr;
+  }
+  const std::string &buildError() const { return BuildError; }
+  /// Whether a unit asked for it and it was built.
+  bool wasBuilt() const { return Built; }
+
+private:
+  CrossUnitIndex Index;
+  const tooling::CompilationDatabase &Database;
+  const CrossUnitIndexOptions Options;
+  std::once_flag Once;
+  std::string BuildError;
+  std::atomic<bool> Built = false;
+};
+
 /// Runs the analysis core on a translation unit, once per exploration
 /// budget among its enabled checks, and keeps the findings that are not
 /// suppressed and pass the filters.
 class AnalyzeConsumer : public ASTConsumer {
 public:
-  AnalyzeConsumer(CompilerInstance &CI, const CrossUnitIndex *Index,
+  AnalyzeConsumer(CompilerInstance &CI, IndexOnDemand *Index,
                   const FileSettings &Settings, UnitResult &Out)
       : CI(CI), Index(Index), Settings(Settings), Out(Out) {}
 
@@ -371,24 +406,32 @@ public:
 
 private:
   CompilerInstance &CI;
-  const CrossUnitIndex *Index; ///< none with --no-ctu
+  IndexOnDemand *Index; ///< none with --no-ctu
   const FileSettings &Settings;
   UnitResult &Out;
   const StringSet<> NoSources;
-  const StringSet<> &Sources = Index ? Index->Files : NoSources;
+  const StringSet<> &Sources = Index ? Index->described().Files : NoSources;
 
   /// Imports the definitions this unit calls from the units of the index;
   /// false when the index cannot be used (the unit's error says why).
   bool importDefinitions(std::optional<CrossUnitImporter> &Importer) {
+    if (calleesWithoutBody(*CI.getASTContext().getTranslationUnitDecl())
+            .empty())
+      return true; // nothing to import: no index needed
+    const CrossUnitIndex *Built = Index->built();
+    if (!Built) {
+      Out.Error = Index->buildError();
+      return false;
+    }
     AnalyzerOptions &Options = CI.getAnalyzerOpts();
-    Options.CTUDir = Index->Dir;
-    Options.CTUIndexName = Index->IndexName;
-    Options.CTUInvocationList = Index->InvocationList;
+    Options.CTUDir = Built->Dir;
+    Options.CTUIndexName = Built->IndexName;
+    Options.CTUInvocationList = Built->InvocationList;
     Importer.emplace(CI, DefaultMaxImportedUnits);
     CrossUnitImports Imports = Importer->importCalledDefinitions(
         AnalysisOptions().MaxCallDepth, Trace);
     if (!Imports.IndexError.empty()) {
-      Out.Error = "the cross-unit index in '" + Index->Dir +
+      Out.Error = "the cross-unit index in '" + Built->Dir +
                   "' cannot be used: " + Imports.IndexError;
       return false;
     }
@@ -405,7 +448,7 @@ private:
 
 class AnalyzeAction : public ASTFrontendAction {
 public:
-  AnalyzeAction(const CrossUnitIndex *Index, const FileSettings &Settings,
+  AnalyzeAction(IndexOnDemand *Index, const FileSettings &Settings,
                 UnitResult &Out)
       : Index(Index), Settings(Settings), Out(Out) {}
 
@@ -416,22 +459,22 @@ protected:
   }
 
 private:
-  const CrossUnitIndex *Index;
+  IndexOnDemand *Index;
   const FileSettings &Settings;
   UnitResult &Out;
 };
 
 class AnalyzeActionFactory : public tooling::FrontendActionFactory {
 public:
-  AnalyzeActionFactory(const CrossUnitIndex *Index,
-                       const FileSettings &Settings, UnitResult &Out)
+  AnalyzeActionFactory(IndexOnDemand *Index, const FileSettings &Settings,
+                       UnitResult &Out)
       : Index(Index), Settings(Settings), Out(Out) {}
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<AnalyzeAction>(Index, Settings, Out);
   }
 
 private:
-  const CrossUnitIndex *Index;
+  IndexOnDemand *Index;
   const FileSettings &Settings;
   UnitResult &Out;
 };
@@ -479,8 +522,8 @@ struct Job {
   const tooling::CompilationDatabase &Database;
   const StringSet<> &Known;
   bool FlagsForEveryFile;
-  const ResultCache *Cache;    ///< none without --cache-dir
-  const CrossUnitIndex *Index; ///< none with --no-ctu
+  const ResultCache *Cache; ///< none without --cache-dir
+  IndexOnDemand *Index;     ///< none with --no-ctu
 };
 
 /// Everything besides the unit itself that changes its findings, as text:
@@ -700,6 +743,24 @@ private:
   std::atomic<const char *> *Held = nullptr;
 };
 
+/// A file that does not compile is missing from the cross-unit index; one
+/// analysed now says so itself, the others are named here.
+void warnUnindexed(ArrayRef<std::string> Unindexed,
+                   ArrayRef<std::string> Sources) {
+  std::vector<std::string> Missing;
+  for (const std::string &Why : Unindexed)
+    if (llvm::none_of(Sources, [&](const std::string &Source) {
+          return StringRef(Why).starts_with(absolutePath(Source) + ":");
+        }))
+      Missing.push_back(Why);
+  if (!Missing.empty())
+    WithColor::warning(errs(), "golife")
+        << "calls into " << Missing.size()
+        << (Missing.size() == 1 ? " file" : " files")
+        << " of the compilation database stay unknown, not indexed: "
+        << join(Missing, "; ") << "\n";
+}
+
 /// Writes "golife: error: <Why> while analysing <files>" with write(2)
 /// only, and ends the run with status 2: a run that dies is never taken
 /// for a clean one.
@@ -891,7 +952,7 @@ int main(int Argc, const char **Argv) {
   // Across units: the index of the database's definitions, which every
   // unit's analysis imports from. Only with a database -p names: its
   // folder holds the index by default.
-  std::optional<CrossUnitIndex> Index;
+  std::optional<IndexOnDemand> Index;
   if (!NoCtu && !FlagsForEveryFile && (!BuildPath.empty() || !CtuDir.empty())) {
     SmallString<256> Dir(CtuDir);
     if (Dir.empty()) {
@@ -910,28 +971,14 @@ int main(int Argc, const char **Argv) {
     IndexOptions.ArgsAfter.insert(
         IndexOptions.ArgsAfter.end(),
         {"-resource-dir=" GOLIFE_CLANG_RESOURCE_DIR, "-Wno-everything"});
-    auto Built = buildCrossUnitIndex(*Database, IndexOptions);
-    if (!Built) {
-      error(toString(Built.takeError()));
+    auto Described = describeCrossUnitIndex(*Database, IndexOptions);
+    if (!Described) {
+      error(toString(Described.takeError()));
       return 2;
     }
-    Index = std::move(*Built);
-    // A file that does not compile is missing from the index; one analysed
-    // now says so itself.
-    std::vector<std::string> Missing;
-    for (const std::string &Why : Index->Unindexed)
-      if (llvm::none_of(Sources, [&](const std::string &Source) {
-            return StringRef(Why).starts_with(absolutePath(Source) + ":");
-          }))
-        Missing.push_back(Why);
-    if (!Missing.empty())
-      WithColor::warning(errs(), "golife")
-          << "calls into " << Missing.size()
-          << (Missing.size() == 1 ? " file" : " files")
-          << " of the compilation database stay unknown, not indexed: "
-          << join(Missing, "; ") << "\n";
+    Index.emplace(std::move(*Described), *Database, std::move(IndexOptions));
     for (std::string &Options : ResultOptions)
-      Options += "cross-unit-index=" + Index->Digest + "\n";
+      Options += "cross-unit-index=" + Index->described().Digest + "\n";
   }
 
   Job J{*Database, Known, FlagsForEveryFile, Cache ? &*Cache : nullptr,
@@ -950,6 +997,8 @@ int main(int Argc, const char **Argv) {
     Pool.wait();
   }
   Bar.finish();
+  if (Index && Index->wasBuilt())
+    warnUnindexed(Index->described().Unindexed, Sources);
 
   std::vector<ReportedFinding> Findings;
   std::vector<std::string> UnitErrors;
