@@ -379,9 +379,11 @@ private:
       M->Writer = process(M->Writer);
       M->Claimed = process(M->Claimed);
     }
-    if (auto *C = Copy.getAs<Cond>())
+    if (auto *C = Copy.getAs<Cond>()) {
       for (ProcId &Waiter : C->Waiters)
         Waiter = process(Waiter);
+      llvm::sort(C->Waiters); // a signal may wake any of them
+    }
     Out.Objects[New] = std::move(Copy);
     return New;
   }

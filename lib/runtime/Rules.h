@@ -46,6 +46,9 @@ Effect onceRun(Call &C);
 /// Unlocks \p M; the panic to raise when it was not locked (a write lock,
 /// or a read lock when \p Reader).
 std::optional<Effect> unlock(State &S, ObjId M, bool Reader);
+/// Wakes waiter \p Index of Cond \p Signalled: it leaves the Cond's waiters
+/// and waits to take the mutex back.
+void wakeWaiter(State &S, ObjId Signalled, size_t Index);
 
 // Time.cpp
 Effect sleep(Call &C);

@@ -2,7 +2,8 @@
 //
 // The nondeterminism of Go's scheduler, as choices: which runnable goroutine
 // runs, which sender meets which receiver, which ready case a select takes,
-// who takes a free mutex, and, once nothing else can move, that time moves
+// who takes a free mutex, which waiter a signal wakes, and, once nothing
+// else can move, that time moves
 // to the next alarm (runtime-model/src/scheduler.cpp draws these choices
 // from a seed; here every choice is a transition).
 //
@@ -134,9 +135,34 @@ private:
     case Pending::Kind::Lock:
       acquire(P, W.Values[0].Id, W.Reader);
       break;
+    case Pending::Kind::Signal:
+      signal(P, W.Values[0].Id);
+      break;
     case Pending::Kind::CondWait:
     case Pending::Kind::Sleep:
       break; // a signal or an alarm wakes it
+    }
+  }
+
+  /// Goroutine \p P signals \p Signalled: one transition per waiter it may
+  /// wake; with nobody left waiting (or code the analysis cannot see
+  /// signalling the waiters), it only goes on.
+  void signal(ProcId P, ObjId Signalled) {
+    const std::vector<ProcId> &Waiters =
+        S.Objects[Signalled].as<Cond>().Waiters;
+    if (S.Objects[Signalled].Escaped || Waiters.empty()) {
+      add({P}, {Signalled}).Resumes = {{P}};
+      return;
+    }
+    for (size_t I = 0; I < Waiters.size(); ++I) {
+      Transition &T = add({P, Waiters[I]}, {Signalled});
+      wakeWaiter(T.Next, Signalled, I);
+      T.Resumes = {{P}};
+      if (Waiters.size() > 1)
+        T.Next.record({S.Processes[P].Wait.Site->getBeginLoc(),
+                       "the signal wakes one of several waiters",
+                       Signalled,
+                       {}});
     }
   }
 

@@ -3,7 +3,8 @@
 // The transitions of a state: a runnable goroutine runs its own code (the
 // evaluator's part), or the runtime completes waits (a send meets a
 // receive, a buffer has room, a WaitGroup reaches zero, a mutex is free, a
-// select takes a ready case), or virtual time moves to the next alarms.
+// select takes a ready case, a signal wakes one of several waiters), or
+// virtual time moves to the next alarms.
 // Each transition names the goroutines it moves and the objects it touches:
 // transitions of different goroutines on different objects commute.
 //

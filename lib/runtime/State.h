@@ -117,7 +117,9 @@ struct Mutex {
 };
 struct Cond {
   ObjId Mutex = NoObject;
-  std::vector<ProcId> Waiters; ///< goroutines waiting for a signal, in order
+  /// The goroutines waiting for a signal; a signal may wake any of them, so
+  /// their order does not matter (canonical states sort them).
+  std::vector<ProcId> Waiters;
   bool operator==(const Cond &) const = default;
 };
 struct Once {
@@ -276,6 +278,7 @@ struct Pending {
     WaitGroup, ///< wait on Values[0]
     Lock,      ///< lock Values[0] (Reader: RLock)
     CondWait,  ///< waiting for a signal of Values[0]; Values[1] its mutex
+    Signal,    ///< signals Values[0]: the runtime's step picks the waiter
     Sleep,     ///< until its alarm fires
     LoopHead,  ///< took a loop's back edge: just a scheduling point
     Yield,     ///< called go::yield(): just a scheduling point

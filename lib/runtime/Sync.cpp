@@ -17,12 +17,13 @@
 //               waits deadlocks, as in Go.
 //
 //   Cond:       wait() unlocks its mutex and waits for a signal; signal()
-//               wakes the first waiter, broadcast() all; a woken waiter
+//               wakes any one waiter, broadcast() all; a woken waiter
 //               locks the mutex again before wait() returns.
 //
 //   Once:       run(f) runs f the first time only.
 //
-// Taking a free mutex is the exploration's choice (Scheduler.cpp).
+// Taking a free mutex, and which waiter a signal wakes, are the
+// exploration's choices (Scheduler.cpp).
 //
 //===----------------------------------------------------------------------===//
 
@@ -144,27 +145,40 @@ Effect condWait(Call &C) {
   return Effect::block(std::move(W));
 }
 
-/// Wakes \p Count waiters of the receiver (all when negative): each then
-/// waits to take the mutex back.
-static Effect wake(Call &C, int Count) {
+void wakeWaiter(State &S, ObjId Signalled, size_t Index) {
+  std::vector<ProcId> &Waiters = S.Objects[Signalled].as<Cond>().Waiters;
+  Pending &Wait = S.Processes[Waiters[Index]].Wait;
+  Wait.K = Pending::Kind::Lock;
+  Wait.Values = {Wait.Values[1]};
+  Wait.Reader = false;
+  Waiters.erase(Waiters.begin() + Index);
+}
+
+Effect condSignal(Call &C) {
   Value Self = C.self();
   if (!C.known(Self))
     return Effect::returns();
-  std::vector<ProcId> &Waiters = C.S.Objects[Self.Id].as<Cond>().Waiters;
-  size_t Woken =
-      Count < 0 ? Waiters.size() : std::min<size_t>(Count, Waiters.size());
-  for (size_t I = 0; I < Woken; ++I) {
-    Pending &Wait = C.S.Processes[Waiters[I]].Wait;
-    Wait.K = Pending::Kind::Lock;
-    Wait.Values = {Wait.Values[1]};
-    Wait.Reader = false;
+  size_t Waiting = C.S.Objects[Self.Id].as<Cond>().Waiters.size();
+  // Go wakes any one waiter: with several, the signaller waits for the
+  // runtime's step that chooses it (one transition per waiter).
+  if (Waiting > 1) {
+    Pending W{Pending::Kind::Signal, OpKind::Other, C.Site};
+    W.Values = {Self};
+    return Effect::block(std::move(W));
   }
-  Waiters.erase(Waiters.begin(), Waiters.begin() + Woken);
+  if (Waiting == 1)
+    wakeWaiter(C.S, Self.Id, 0);
   return Effect::returns();
 }
 
-Effect condSignal(Call &C) { return wake(C, 1); }
-Effect condBroadcast(Call &C) { return wake(C, -1); }
+Effect condBroadcast(Call &C) {
+  Value Self = C.self();
+  if (!C.known(Self))
+    return Effect::returns();
+  while (!C.S.Objects[Self.Id].as<Cond>().Waiters.empty())
+    wakeWaiter(C.S, Self.Id, 0);
+  return Effect::returns();
+}
 
 Effect onceRun(Call &C) {
   Value Self = C.self();

@@ -1,4 +1,5 @@
-// sync: every primitive is a little state plus a FIFO of parked goroutines.
+// sync: every primitive is a little state plus a queue of parked goroutines,
+// woken first in, first out, except by Cond.signal, which wakes any one.
 // A woken goroutine re-checks the state (Go's normal mode lets a running
 // goroutine barge in), so wakeups never hand over ownership by themselves.
 #include "scheduler.h"
@@ -7,6 +8,7 @@
 #include <go/sync.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <deque>
 
 namespace go::detail {
@@ -47,9 +49,18 @@ public:
   }
   void wakeOne() {
     if (!waiters_.empty()) {
-      Goroutine *g = waiters_.front();
-      waiters_.pop_front();
-      Scheduler::current()->ready(g);
+      wake(waiters_.begin());
+    }
+  }
+  // Go promises only that some waiter wakes: which one is a choice of the
+  // schedule, like the next goroutine to run (no draw when there is none).
+  void wakeAny() {
+    if (waiters_.size() > 1) {
+      const auto chosen = static_cast<std::ptrdiff_t>(
+          Scheduler::current()->rng().below(waiters_.size()));
+      wake(waiters_.begin() + chosen);
+    } else {
+      wakeOne();
     }
   }
   void wakeAll() {
@@ -59,6 +70,12 @@ public:
   }
 
 private:
+  void wake(std::deque<Goroutine *>::iterator waiter) {
+    Goroutine *g = *waiter;
+    waiters_.erase(waiter);
+    Scheduler::current()->ready(g);
+  }
+
   std::deque<Goroutine *> waiters_;
 };
 
@@ -225,7 +242,7 @@ void Cond::wait(std::source_location loc) {
 
 void Cond::signal(std::source_location loc) {
   if (enter(loc)) {
-    core_->wakeOne();
+    core_->wakeAny();
   }
 }
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -343,6 +344,52 @@ TEST(Cond, SignalWakesOneWaiterAndBroadcastWakesAll) {
     EXPECT_EQ(2, stillWaitingAfterSignal) << "seed " << seed;
     EXPECT_EQ(3, woken);
   }
+}
+
+// Go promises only that signal wakes one waiter, not the one that waited
+// longest: over the seeds, either of two waiters queued in order is woken.
+TEST(Cond, SignalWakesAnyWaiter) {
+  std::set<int> wokenBySignal;
+  for (int seed = 0; seed < seedsPerProperty; ++seed) {
+    int woken = -1;
+    const auto result = runSeed(seed, [&] {
+      go::Mutex mu;
+      go::Cond cond(mu);
+      go::WaitGroup wg;
+      int waiting = 0;
+      for (int i = 0; i < 2; ++i) {
+        wg.add(1);
+        go::spawn([&, i] {
+          mu.lock();
+          ++waiting;
+          cond.wait();
+          if (woken < 0) {
+            woken = i;
+          }
+          mu.unlock();
+          wg.done();
+        });
+        // Waiter i is inside wait() (it released mu) before the next one
+        // starts.
+        for (;;) {
+          const std::lock_guard lock(mu);
+          if (waiting == i + 1) {
+            break;
+          }
+          go::yield();
+        }
+      }
+      cond.signal();
+      while (woken < 0) {
+        go::yield();
+      }
+      cond.broadcast();
+      wg.wait();
+    });
+    EXPECT_EQ(0, result.status) << result.output;
+    wokenBySignal.insert(woken);
+  }
+  EXPECT_EQ((std::set<int>{0, 1}), wokenBySignal);
 }
 
 TEST(Cond, WaitReleasesAndRetakesTheLock) {

@@ -274,6 +274,69 @@ void broadcastWithCondition() {
   wg.wait();
 }
 
+// Two goroutines wait on one condition variable for different things: the
+// worker (queued first) for a job, its owner for the result. Go's signal
+// wakes any one waiter: when the job's signal wakes the owner, it waits
+// again and the worker never hears of the job.
+void signalWakesTheOtherWaiter() {
+  go::Mutex mu;
+  go::Cond changed(mu);
+  bool job = false;
+  bool done = false;
+  go::WaitGroup started;
+  started.add(1);
+  go::spawn([&] { // expected-note {{goroutine spawned here}}
+    mu.lock();
+    started.done();
+    while (!job)
+      changed.wait(); // expected-warning {{goroutine waits forever on a condition variable that is never signalled}} expected-note {{goroutine waits forever on a condition variable that is never signalled}}
+    done = true;
+    changed.signal();
+    mu.unlock();
+  });
+  started.wait();
+  mu.lock(); // the worker holds the mutex until it waits
+  go::spawn([&] {
+    mu.lock();
+    job = true;
+    changed.signal(); // expected-note 2 {{the signal wakes one of several waiters}}
+    mu.unlock();
+  });
+  while (!done)
+    changed.wait(); // expected-warning {{goroutine waits forever on a condition variable that is never signalled}} expected-note {{goroutine waits forever on a condition variable that is never signalled}}
+  mu.unlock();
+}
+
+// Its fix: the job is broadcast, which wakes both.
+void broadcastWakesBothWaiters() {
+  go::Mutex mu;
+  go::Cond changed(mu);
+  bool job = false;
+  bool done = false;
+  go::WaitGroup started;
+  started.add(1);
+  go::spawn([&] {
+    mu.lock();
+    started.done();
+    while (!job)
+      changed.wait();
+    done = true;
+    changed.signal();
+    mu.unlock();
+  });
+  started.wait();
+  mu.lock();
+  go::spawn([&] {
+    mu.lock();
+    job = true;
+    changed.broadcast();
+    mu.unlock();
+  });
+  while (!done)
+    changed.wait();
+  mu.unlock();
+}
+
 // The mutex or the condition variable escapes: code the analysis cannot see
 // may unlock or signal. Silent.
 void mutexPassedToUnknownFunction() {
