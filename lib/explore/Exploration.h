@@ -105,6 +105,13 @@ private:
   std::vector<WaitTarget> targets(const State &S, const Process &P) const;
   WaitTarget targetOf(const State &S, uint32_t Chan, bool NilFromContext) const;
   std::vector<FindingNote> notesFor(const State &S, const Process &P) const;
+  /// Where goroutine \p Id of node \p Node, which goes round \p Loop
+  /// forever, parks in the runtime on its way round: the first operation
+  /// it waits or yields at after the loop's head (the earliest in the source
+  /// when branches reach different ones); null when it never does. \p First
+  /// numbers the pairs (state, goroutine) as problems() does.
+  const clang::Expr *parkedInLoop(llvm::ArrayRef<unsigned> First, unsigned Node,
+                                  ProcId Id, const clang::Stmt *Loop) const;
 };
 
 } // namespace golife::explore

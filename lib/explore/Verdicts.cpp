@@ -12,6 +12,7 @@
 
 #include "Exploration.h"
 #include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
 #include <deque>
 #include <map>
 #include <optional>
@@ -77,7 +78,75 @@ void lockFacts(const State &S, const Process &P, bool NobodyMoves,
       !Blocked.SelfLock && !Blocked.LockCycle && !H.isFinished() && NobodyMoves;
 }
 
+/// Whether a goroutine stopped at \p W waits or yields in the runtime there:
+/// where a goroutine dump shows it parked. A loop head is only the
+/// interpreter's scheduling point.
+bool parksInRuntime(const Pending &W) {
+  return W.Site && W.K != Pending::Kind::None && W.K != Pending::Kind::LoopHead;
+}
+
 } // namespace
+
+const Expr *Exploration::parkedInLoop(llvm::ArrayRef<unsigned> First,
+                                      unsigned Node, ProcId Id,
+                                      const Stmt *Loop) const {
+  // Pairs (state, goroutine) numbered from First[state], followed along
+  // the edges that keep the goroutine.
+  auto Successors = [&](unsigned Pair, auto &&Visit) {
+    unsigned From = llvm::upper_bound(First, Pair) - First.begin() - 1;
+    ProcId P = Pair - First[From];
+    for (const Edge &E : Edges[From])
+      if (P < E.Renumbered.size() && E.Renumbered[P] != NoProcess)
+        Visit(First[E.To] + E.Renumbered[P]);
+  };
+  auto ProcOf = [&](unsigned Pair) -> const Process & {
+    unsigned At = llvm::upper_bound(First, Pair) - First.begin() - 1;
+    return Nodes[At].Processes[Pair - First[At]];
+  };
+  // Every pair the goroutine goes on to from the witness: it never leaves
+  // the loop there. The heads of the loop among them start its rounds.
+  std::vector<bool> Seen(First.back());
+  std::vector<unsigned> Work{First[Node] + Id}, Heads;
+  Seen[Work.back()] = true;
+  while (!Work.empty()) {
+    unsigned Pair = Work.back();
+    Work.pop_back();
+    const Pending &W = ProcOf(Pair).Wait;
+    if (W.K == Pending::Kind::LoopHead && W.Loop == Loop)
+      Heads.push_back(Pair);
+    Successors(Pair, [&](unsigned Next) {
+      if (!Seen[Next]) {
+        Seen[Next] = true;
+        Work.push_back(Next);
+      }
+    });
+  }
+  // From each head, the goroutine's first stops in the runtime on its way
+  // round (through any branch, call or inner loop).
+  std::fill(Seen.begin(), Seen.end(), false);
+  for (unsigned Head : Heads)
+    Seen[Head] = true;
+  const Expr *Earliest = nullptr;
+  const SourceManager &SM = Root.getASTContext().getSourceManager();
+  while (!Heads.empty()) {
+    unsigned Pair = Heads.back();
+    Heads.pop_back();
+    const Pending &W = ProcOf(Pair).Wait;
+    if (parksInRuntime(W)) {
+      if (!Earliest || SM.isBeforeInTranslationUnit(W.Site->getExprLoc(),
+                                                    Earliest->getExprLoc()))
+        Earliest = W.Site;
+      continue;
+    }
+    Successors(Pair, [&](unsigned Next) {
+      if (!Seen[Next]) {
+        Seen[Next] = true;
+        Heads.push_back(Next);
+      }
+    });
+  }
+  return Earliest;
+}
 
 WaitTarget Exploration::targetOf(const State &S, uint32_t Chan,
                                  bool NilFromContext) const {
@@ -312,7 +381,9 @@ void Exploration::problems(std::vector<Problem> &Out) {
       if (P.LastLoop) {
         Problem Loop{ProblemKind::NeverTerminates};
         Loop.InAnalysedFunction = Id == 0;
-        Loop.Loc = P.LastLoop->getBeginLoc();
+        Loop.LoopLoc = P.LastLoop->getBeginLoc();
+        const Expr *Parked = parkedInLoop(First, I, Id, P.LastLoop);
+        Loop.Loc = Parked ? Parked->getExprLoc() : Loop.LoopLoc;
         Loop.Enclosing = &Root;
         Loop.Notes = notesFor(S, P);
         Out.push_back(std::move(Loop));
