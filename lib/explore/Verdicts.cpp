@@ -2,9 +2,10 @@
 //
 // For each goroutine, a backward pass over the graph finds the states from
 // which it can never finish: there it is blocked forever (if it can never
-// move again) or loops forever (if it still moves). Obligations (stop a
-// ticker, call a cancel function) left unmet when every goroutine is done
-// or doomed are problems too, and so are the panics met on the way. The
+// move again) or loops forever (if it still moves). Obligations left unmet
+// for good (a ticker not stopped when every goroutine is done or doomed, a
+// cancel function nothing calls any more) are problems too, and so are the
+// panics met on the way. The
 // facts each check decides on (who holds the mutex, what was waited on)
 // are gathered into the Problem.
 //
@@ -391,27 +392,61 @@ void Exploration::problems(std::vector<Problem> &Out) {
     }
   }
 
-  // Obligations are due where every goroutine has finished or is stuck:
-  // one that still runs (a loop over a ticker) may still use the ticker.
+  // A ticker is due where every goroutine has finished or is stuck: one
+  // that still runs (a loop over a ticker) may still use it.
   std::vector<bool> AllDoneOrDoomed(N, true);
   for (unsigned I = 0; I < N; ++I)
     for (unsigned Pair = First[I]; Pair < First[I + 1]; ++Pair)
       if (!Finishes[Pair] && (CanFinish[Pair] || CanMove[Pair]))
         AllDoneOrDoomed[I] = false;
+  // A cancel function is never called from a state that holds an unmet one
+  // made at its site and from which no state free of such is reachable:
+  // not even a goroutine that keeps running can call it any more (the
+  // runtime lists it when the program ends). Objects are renumbered from
+  // state to state, so they are followed by site: another cancel of the
+  // site called instead (one per round of a loop) keeps it quiet.
+  std::vector<std::vector<unsigned>> StatePreds(N);
+  for (unsigned From = 0; From < N; ++From)
+    for (const Edge &E : Edges[From])
+      StatePreds[E.To].push_back(From);
+  auto NeverSettles = [&](const Expr *Site) {
+    std::vector<bool> CanSettle(N);
+    std::vector<unsigned> Work;
+    for (unsigned I = 0; I < N; ++I)
+      if (llvm::none_of(Nodes[I].Objects, [&](const Object &O) {
+            return O.Made == Site && O.isUnmetObligation();
+          })) {
+        CanSettle[I] = true;
+        Work.push_back(I);
+      }
+    while (!Work.empty()) {
+      unsigned I = Work.back();
+      Work.pop_back();
+      for (unsigned Pred : StatePreds[I])
+        if (!CanSettle[Pred]) {
+          CanSettle[Pred] = true;
+          Work.push_back(Pred);
+        }
+    }
+    return llvm::is_contained(CanSettle, false);
+  };
 
   // Obligations nobody can meet any more.
-  std::set<const Expr *> Unmet = CancelsBlamed;
+  std::set<const Expr *> Judged = CancelsBlamed;
   for (unsigned I = 0; I < N; ++I) {
-    if (!AllDoneOrDoomed[I])
-      continue;
-    for (const Object &O : Nodes[I].Objects)
-      if (O.isUnmetObligation() && Unmet.insert(O.Made).second) {
-        Problem Leak{O.is<Ticker>() ? ProblemKind::TickerNeverStopped
-                                    : ProblemKind::CancelNeverCalled};
-        Leak.Loc = O.Made->getExprLoc();
-        Leak.Enclosing = &Root;
-        Out.push_back(std::move(Leak));
-      }
+    for (const Object &O : Nodes[I].Objects) {
+      if (!O.isUnmetObligation())
+        continue;
+      bool IsTicker = O.is<Ticker>();
+      if ((IsTicker && !AllDoneOrDoomed[I]) || !Judged.insert(O.Made).second ||
+          (!IsTicker && !NeverSettles(O.Made)))
+        continue;
+      Problem Leak{IsTicker ? ProblemKind::TickerNeverStopped
+                            : ProblemKind::CancelNeverCalled};
+      Leak.Loc = O.Made->getExprLoc();
+      Leak.Enclosing = &Root;
+      Out.push_back(std::move(Leak));
+    }
   }
 
   for (const UnorderedSite &Site : Unordered) {
