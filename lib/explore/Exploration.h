@@ -95,6 +95,14 @@ private:
   unsigned add(Successor S);
   /// Runs goroutine \p P of \p S, keeping the panics met on the way.
   Run runOf(const State &S, ProcId P, bool Reduce);
+  /// Lets each goroutine \p T resumed in \p Next finish at once when its
+  /// run is its own to the end: it touches nothing any other goroutine
+  /// reaches, forks nowhere, and finishes. Such a run commutes with every
+  /// transition and nothing can disable it, so the states where it is
+  /// still pending add no verdict; keeping them lets a loop that makes
+  /// such goroutines run ahead of any number of them, without end
+  /// (docs/architecture.md, "Partial-order reduction").
+  void finishResumed(State &Next, const runtime::Transition &T);
   /// The successors of \p S with the goroutines each moves: those of one
   /// goroutine's run when it runs alone, else those of every transition.
   void expand(const State &S, bool Reduce, std::vector<Successor> &Out);
