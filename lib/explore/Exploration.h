@@ -113,13 +113,20 @@ private:
   std::vector<WaitTarget> targets(const State &S, const Process &P) const;
   WaitTarget targetOf(const State &S, uint32_t Chan, bool NilFromContext) const;
   std::vector<FindingNote> notesFor(const State &S, const Process &P) const;
-  /// Where goroutine \p Id of node \p Node, which goes round \p Loop
-  /// forever, parks in the runtime on its way round: the first operation
-  /// it waits or yields at after the loop's head (the earliest in the source
-  /// when branches reach different ones); null when it never does. \p First
-  /// numbers the pairs (state, goroutine) as problems() does.
-  const clang::Expr *parkedInLoop(llvm::ArrayRef<unsigned> First, unsigned Node,
-                                  ProcId Id, const clang::Stmt *Loop) const;
+  /// The loop goroutine \p Id of node \p Node goes round forever, and the
+  /// operation it parks at on its way round.
+  struct EndlessRound {
+    /// The outermost loop whose head it keeps coming back to; null when
+    /// the graph shows none.
+    const clang::Stmt *Loop = nullptr;
+    /// The first operation it waits or yields at after the loop's head
+    /// (the earliest in the file when branches reach different ones); null
+    /// when it never parks in the runtime.
+    const clang::Expr *Parked = nullptr;
+  };
+  /// \p First numbers the pairs (state, goroutine) as problems() does.
+  EndlessRound endlessRound(llvm::ArrayRef<unsigned> First, unsigned Node,
+                            ProcId Id) const;
 };
 
 } // namespace golife::explore

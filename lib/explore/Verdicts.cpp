@@ -88,65 +88,107 @@ bool parksInRuntime(const Pending &W) {
 
 } // namespace
 
-const Expr *Exploration::parkedInLoop(llvm::ArrayRef<unsigned> First,
-                                      unsigned Node, ProcId Id,
-                                      const Stmt *Loop) const {
+Exploration::EndlessRound
+Exploration::endlessRound(llvm::ArrayRef<unsigned> First, unsigned Node,
+                          ProcId Id) const {
   // Pairs (state, goroutine) numbered from First[state], followed along
   // the edges that keep the goroutine.
+  auto StateOf = [&](unsigned Pair) {
+    return unsigned(llvm::upper_bound(First, Pair) - First.begin() - 1);
+  };
+  auto ProcOf = [&](unsigned Pair) -> const Process & {
+    unsigned At = StateOf(Pair);
+    return Nodes[At].Processes[Pair - First[At]];
+  };
   auto Successors = [&](unsigned Pair, auto &&Visit) {
-    unsigned From = llvm::upper_bound(First, Pair) - First.begin() - 1;
+    unsigned From = StateOf(Pair);
     ProcId P = Pair - First[From];
     for (const Edge &E : Edges[From])
       if (P < E.Renumbered.size() && E.Renumbered[P] != NoProcess)
         Visit(First[E.To] + E.Renumbered[P]);
   };
-  auto ProcOf = [&](unsigned Pair) -> const Process & {
-    unsigned At = llvm::upper_bound(First, Pair) - First.begin() - 1;
-    return Nodes[At].Processes[Pair - First[At]];
-  };
-  // Every pair the goroutine goes on to from the witness: it never leaves
-  // the loop there. The heads of the loop among them start its rounds.
-  std::vector<bool> Seen(First.back());
-  std::vector<unsigned> Work{First[Node] + Id}, Heads;
-  Seen[Work.back()] = true;
-  while (!Work.empty()) {
-    unsigned Pair = Work.back();
-    Work.pop_back();
-    const Pending &W = ProcOf(Pair).Wait;
-    if (W.K == Pending::Kind::LoopHead && W.Loop == Loop)
-      Heads.push_back(Pair);
-    Successors(Pair, [&](unsigned Next) {
-      if (!Seen[Next]) {
+  // Visits the pairs reachable from \p Start (not \p Start itself unless
+  // on a cycle), going on from a pair only while \p GoOn says so.
+  auto Search = [&](llvm::ArrayRef<unsigned> Start, auto &&Visit, auto &&GoOn) {
+    std::vector<bool> Seen(First.back());
+    std::vector<unsigned> Work(Start.begin(), Start.end());
+    while (!Work.empty()) {
+      unsigned Pair = Work.back();
+      Work.pop_back();
+      Successors(Pair, [&](unsigned Next) {
+        if (Seen[Next])
+          return;
         Seen[Next] = true;
-        Work.push_back(Next);
-      }
-    });
-  }
-  // From each head, the goroutine's first stops in the runtime on its way
-  // round (through any branch, call or inner loop).
-  std::fill(Seen.begin(), Seen.end(), false);
-  for (unsigned Head : Heads)
-    Seen[Head] = true;
-  const Expr *Earliest = nullptr;
-  const SourceManager &SM = Root.getASTContext().getSourceManager();
-  while (!Heads.empty()) {
-    unsigned Pair = Heads.back();
-    Heads.pop_back();
-    const Pending &W = ProcOf(Pair).Wait;
-    if (parksInRuntime(W)) {
-      if (!Earliest || SM.isBeforeInTranslationUnit(W.Site->getExprLoc(),
-                                                    Earliest->getExprLoc()))
-        Earliest = W.Site;
-      continue;
+        Visit(Next);
+        if (GoOn(Next))
+          Work.push_back(Next);
+      });
     }
-    Successors(Pair, [&](unsigned Next) {
-      if (!Seen[Next]) {
-        Seen[Next] = true;
-        Heads.push_back(Next);
-      }
+  };
+  auto Always = [](unsigned) { return true; };
+
+  // The heads of loops the goroutine goes round from the witness on, by
+  // loop, in the order first met.
+  std::vector<std::pair<const Stmt *, std::vector<unsigned>>> Heads;
+  auto NoteHead = [&](unsigned Pair) {
+    const Pending &W = ProcOf(Pair).Wait;
+    if (W.K != Pending::Kind::LoopHead)
+      return;
+    auto Known = llvm::find_if(
+        Heads, [&](const auto &Entry) { return Entry.first == W.Loop; });
+    if (Known == Heads.end())
+      Known = Heads.insert(Known, {W.Loop, {}});
+    Known->second.push_back(Pair);
+  };
+  unsigned Witness = First[Node] + Id;
+  NoteHead(Witness);
+  Search(Witness, NoteHead, Always);
+
+  // The loop that never exits: of those whose head the goroutine comes
+  // back to (an inner loop that ends is among them), the outermost, i.e.
+  // the one in the shallowest frame, then the one that starts first.
+  EndlessRound Round;
+  unsigned Depth = 0;
+  const SourceManager &SM = Root.getASTContext().getSourceManager();
+  for (const auto &[Loop, Pairs] : Heads) {
+    unsigned LoopDepth = ProcOf(Pairs.front()).Stack.size();
+    if (Round.Loop && (LoopDepth > Depth ||
+                       (LoopDepth == Depth &&
+                        !SM.isBeforeInTranslationUnit(
+                            Loop->getBeginLoc(), Round.Loop->getBeginLoc()))))
+      continue;
+    bool ComesBack = llvm::any_of(Pairs, [&](unsigned Head) {
+      bool Back = false;
+      Search(Head, [&](unsigned Pair) { Back |= Pair == Head; }, Always);
+      return Back;
     });
+    if (ComesBack) {
+      Round.Loop = Loop;
+      Depth = LoopDepth;
+    }
   }
-  return Earliest;
+  if (!Round.Loop)
+    return Round;
+
+  // From its heads, the goroutine's first stops in the runtime on its way
+  // round (through any branch, call or inner loop); the earliest in the
+  // file when they differ.
+  auto Parks = [&](unsigned Pair) { return parksInRuntime(ProcOf(Pair).Wait); };
+  Search(
+      llvm::find_if(
+          Heads, [&](const auto &Entry) { return Entry.first == Round.Loop; })
+          ->second,
+      [&](unsigned Pair) {
+        if (!Parks(Pair))
+          return;
+        const Expr *Site = ProcOf(Pair).Wait.Site;
+        if (!Round.Parked ||
+            SM.isBeforeInTranslationUnit(Site->getExprLoc(),
+                                         Round.Parked->getExprLoc()))
+          Round.Parked = Site;
+      },
+      [&](unsigned Pair) { return !Parks(Pair); });
+  return Round;
 }
 
 WaitTarget Exploration::targetOf(const State &S, uint32_t Chan,
@@ -382,9 +424,9 @@ void Exploration::problems(std::vector<Problem> &Out) {
       if (P.LastLoop) {
         Problem Loop{ProblemKind::NeverTerminates};
         Loop.InAnalysedFunction = Id == 0;
-        Loop.LoopLoc = P.LastLoop->getBeginLoc();
-        const Expr *Parked = parkedInLoop(First, I, Id, P.LastLoop);
-        Loop.Loc = Parked ? Parked->getExprLoc() : Loop.LoopLoc;
+        EndlessRound Round = endlessRound(First, I, Id);
+        Loop.LoopLoc = (Round.Loop ? Round.Loop : P.LastLoop)->getBeginLoc();
+        Loop.Loc = Round.Parked ? Round.Parked->getExprLoc() : Loop.LoopLoc;
         Loop.Enclosing = &Root;
         Loop.Notes = notesFor(S, P);
         Out.push_back(std::move(Loop));

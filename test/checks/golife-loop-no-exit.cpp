@@ -314,3 +314,44 @@ void readClockThreeTimes() {
       (void)go::now();
   });
 }
+
+// An inner loop that ends, inside one that never does: the outer loop is the
+// one named, and the first operation after its head the one reported.
+void innerLoopEndsOuterNever() {
+  go::spawn([] { // expected-note {{goroutine spawned here}}
+    for (;;) { // expected-note {{this loop never exits}}
+      for (int i = 0; i < 2; ++i)
+        go::yield(); // expected-warning {{the goroutine keeps coming back here in a loop that never exits: it can never finish}} expected-note {{the goroutine keeps coming back here in a loop that never exits: it can never finish}}
+      go::sleep(1s);
+    }
+  });
+} // expected-note {{the function returns here}}
+
+void innerLoopEndsOuterToo() {
+  go::spawn([] {
+    for (int round = 0; round < 3; ++round) {
+      for (int i = 0; i < 2; ++i)
+        go::yield();
+      go::sleep(1s);
+    }
+  });
+}
+
+// A loop that ends, then one that never does: the second is named.
+void warmUpThenPollForever() {
+  go::spawn([] { // expected-note {{goroutine spawned here}}
+    for (int i = 0; i < 2; ++i)
+      go::yield();
+    for (;;) // expected-note {{this loop never exits}}
+      go::sleep(1s); // expected-warning {{the goroutine keeps coming back here in a loop that never exits: it can never finish}} expected-note {{the goroutine keeps coming back here in a loop that never exits: it can never finish}}
+  });
+} // expected-note {{the function returns here}}
+
+void warmUpThenPollThreeTimes() {
+  go::spawn([] {
+    for (int i = 0; i < 2; ++i)
+      go::yield();
+    for (int i = 0; i < 3; ++i)
+      go::sleep(1s);
+  });
+}
