@@ -95,6 +95,14 @@ private:
   unsigned add(Successor S);
   /// Runs goroutine \p P of \p S, keeping the panics met on the way.
   Run runOf(const State &S, ProcId P, bool Reduce);
+  /// Lets each goroutine \p T resumed in \p Next finish at once when its
+  /// run is its own to the end: it touches nothing any other goroutine
+  /// reaches, forks nowhere, and finishes. Such a run commutes with every
+  /// transition and nothing can disable it, so the states where it is
+  /// still pending add no verdict; keeping them lets a loop that makes
+  /// such goroutines run ahead of any number of them, without end
+  /// (docs/architecture.md, "Partial-order reduction").
+  void finishResumed(State &Next, const runtime::Transition &T);
   /// The successors of \p S with the goroutines each moves: those of one
   /// goroutine's run when it runs alone, else those of every transition.
   void expand(const State &S, bool Reduce, std::vector<Successor> &Out);
@@ -105,6 +113,20 @@ private:
   std::vector<WaitTarget> targets(const State &S, const Process &P) const;
   WaitTarget targetOf(const State &S, uint32_t Chan, bool NilFromContext) const;
   std::vector<FindingNote> notesFor(const State &S, const Process &P) const;
+  /// The loop goroutine \p Id of node \p Node goes round forever, and the
+  /// operation it parks at on its way round.
+  struct EndlessRound {
+    /// The outermost loop whose head it keeps coming back to; null when
+    /// the graph shows none.
+    const clang::Stmt *Loop = nullptr;
+    /// The first operation it waits or yields at after the loop's head
+    /// (the earliest in the file when branches reach different ones); null
+    /// when it never parks in the runtime.
+    const clang::Expr *Parked = nullptr;
+  };
+  /// \p First numbers the pairs (state, goroutine) as problems() does.
+  EndlessRound endlessRound(llvm::ArrayRef<unsigned> First, unsigned Node,
+                            ProcId Id) const;
 };
 
 } // namespace golife::explore

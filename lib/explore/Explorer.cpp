@@ -122,6 +122,21 @@ Run Exploration::runOf(const State &S, ProcId P, bool Reduce) {
   return R;
 }
 
+void Exploration::finishResumed(State &Next, const Transition &T) {
+  for (const runtime::Resume &Resumed : T.Resumes) {
+    ProcId P = Resumed.P;
+    if (P >= Next.Processes.size() || Next.Processes[P].isFinished() ||
+        Next.Processes[P].Wait.K != Pending::Kind::None)
+      continue;
+    Run R = runOf(Next, P, /*Reduce=*/true);
+    if (ReductionBroken || Interp.gaveUp())
+      return;
+    if (R.Outcomes.size() == 1 && !R.Outcomes[0].ended() &&
+        R.Outcomes[0].Processes[P].isFinished() && Reducer.runsAlone(Next, R))
+      Next = std::move(R.Outcomes[0]);
+  }
+}
+
 void Exploration::expand(const State &S, bool Reduce,
                          std::vector<Successor> &Out) {
   // The successors of the runs tried for the reduction, kept for the full
@@ -162,6 +177,9 @@ void Exploration::expand(const State &S, bool Reduce,
       continue;
     State Next = T.Next;
     Interp.complete(Next, T);
+    finishResumed(Next, T);
+    if (ReductionBroken || Interp.gaveUp())
+      return;
     Successor Reached = identify(std::move(Next), T.Moved);
     if (!Index.count(Reached.Id)) { // the cycle proviso, as for runs
       Out.push_back(std::move(Reached));
@@ -185,6 +203,11 @@ void Exploration::expand(const State &S, bool Reduce,
     if (T.Panic)
       Panics.push_back(*T.Panic);
     Interp.complete(T.Next, T);
+    if (Reduce) {
+      finishResumed(T.Next, T);
+      if (ReductionBroken || Interp.gaveUp())
+        return;
+    }
     Out.push_back(identify(std::move(T.Next), std::move(T.Moved)));
   }
 }

@@ -2,9 +2,10 @@
 //
 // For each goroutine, a backward pass over the graph finds the states from
 // which it can never finish: there it is blocked forever (if it can never
-// move again) or loops forever (if it still moves). Obligations (stop a
-// ticker, call a cancel function) left unmet when every goroutine is done
-// or doomed are problems too, and so are the panics met on the way. The
+// move again) or loops forever (if it still moves). Obligations left unmet
+// for good (a ticker not stopped when every goroutine is done or doomed, a
+// cancel function nothing calls any more) are problems too, and so are the
+// panics met on the way. The
 // facts each check decides on (who holds the mutex, what was waited on)
 // are gathered into the Problem.
 //
@@ -12,6 +13,7 @@
 
 #include "Exploration.h"
 #include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
 #include <deque>
 #include <map>
 #include <optional>
@@ -77,7 +79,117 @@ void lockFacts(const State &S, const Process &P, bool NobodyMoves,
       !Blocked.SelfLock && !Blocked.LockCycle && !H.isFinished() && NobodyMoves;
 }
 
+/// Whether a goroutine stopped at \p W waits or yields in the runtime there:
+/// where a goroutine dump shows it parked. A loop head is only the
+/// interpreter's scheduling point.
+bool parksInRuntime(const Pending &W) {
+  return W.Site && W.K != Pending::Kind::None && W.K != Pending::Kind::LoopHead;
+}
+
 } // namespace
+
+Exploration::EndlessRound
+Exploration::endlessRound(llvm::ArrayRef<unsigned> First, unsigned Node,
+                          ProcId Id) const {
+  // Pairs (state, goroutine) numbered from First[state], followed along
+  // the edges that keep the goroutine.
+  auto StateOf = [&](unsigned Pair) {
+    return unsigned(llvm::upper_bound(First, Pair) - First.begin() - 1);
+  };
+  auto ProcOf = [&](unsigned Pair) -> const Process & {
+    unsigned At = StateOf(Pair);
+    return Nodes[At].Processes[Pair - First[At]];
+  };
+  auto Successors = [&](unsigned Pair, auto &&Visit) {
+    unsigned From = StateOf(Pair);
+    ProcId P = Pair - First[From];
+    for (const Edge &E : Edges[From])
+      if (P < E.Renumbered.size() && E.Renumbered[P] != NoProcess)
+        Visit(First[E.To] + E.Renumbered[P]);
+  };
+  // Visits the pairs reachable from \p Start (not \p Start itself unless
+  // on a cycle), going on from a pair only while \p GoOn says so.
+  auto Search = [&](llvm::ArrayRef<unsigned> Start, auto &&Visit, auto &&GoOn) {
+    std::vector<bool> Seen(First.back());
+    std::vector<unsigned> Work(Start.begin(), Start.end());
+    while (!Work.empty()) {
+      unsigned Pair = Work.back();
+      Work.pop_back();
+      Successors(Pair, [&](unsigned Next) {
+        if (Seen[Next])
+          return;
+        Seen[Next] = true;
+        Visit(Next);
+        if (GoOn(Next))
+          Work.push_back(Next);
+      });
+    }
+  };
+  auto Always = [](unsigned) { return true; };
+
+  // The heads of loops the goroutine goes round from the witness on, by
+  // loop, in the order first met.
+  std::vector<std::pair<const Stmt *, std::vector<unsigned>>> Heads;
+  auto NoteHead = [&](unsigned Pair) {
+    const Pending &W = ProcOf(Pair).Wait;
+    if (W.K != Pending::Kind::LoopHead)
+      return;
+    auto Known = llvm::find_if(
+        Heads, [&](const auto &Entry) { return Entry.first == W.Loop; });
+    if (Known == Heads.end())
+      Known = Heads.insert(Known, {W.Loop, {}});
+    Known->second.push_back(Pair);
+  };
+  unsigned Witness = First[Node] + Id;
+  NoteHead(Witness);
+  Search(Witness, NoteHead, Always);
+
+  // The loop that never exits: of those whose head the goroutine comes
+  // back to (an inner loop that ends is among them), the outermost, i.e.
+  // the one in the shallowest frame, then the one that starts first.
+  EndlessRound Round;
+  unsigned Depth = 0;
+  const SourceManager &SM = Root.getASTContext().getSourceManager();
+  for (const auto &[Loop, Pairs] : Heads) {
+    unsigned LoopDepth = ProcOf(Pairs.front()).Stack.size();
+    if (Round.Loop && (LoopDepth > Depth ||
+                       (LoopDepth == Depth &&
+                        !SM.isBeforeInTranslationUnit(
+                            Loop->getBeginLoc(), Round.Loop->getBeginLoc()))))
+      continue;
+    bool ComesBack = llvm::any_of(Pairs, [&](unsigned Head) {
+      bool Back = false;
+      Search(Head, [&](unsigned Pair) { Back |= Pair == Head; }, Always);
+      return Back;
+    });
+    if (ComesBack) {
+      Round.Loop = Loop;
+      Depth = LoopDepth;
+    }
+  }
+  if (!Round.Loop)
+    return Round;
+
+  // From its heads, the goroutine's first stops in the runtime on its way
+  // round (through any branch, call or inner loop); the earliest in the
+  // file when they differ.
+  auto Parks = [&](unsigned Pair) { return parksInRuntime(ProcOf(Pair).Wait); };
+  Search(
+      llvm::find_if(
+          Heads, [&](const auto &Entry) { return Entry.first == Round.Loop; })
+          ->second,
+      [&](unsigned Pair) {
+        if (!Parks(Pair))
+          return;
+        const Expr *Site = ProcOf(Pair).Wait.Site;
+        if (!Round.Parked ||
+            SM.isBeforeInTranslationUnit(Site->getExprLoc(),
+                                         Round.Parked->getExprLoc()))
+          Round.Parked = Site;
+      },
+      [&](unsigned Pair) { return !Parks(Pair); });
+  return Round;
+}
 
 WaitTarget Exploration::targetOf(const State &S, uint32_t Chan,
                                  bool NilFromContext) const {
@@ -312,7 +424,9 @@ void Exploration::problems(std::vector<Problem> &Out) {
       if (P.LastLoop) {
         Problem Loop{ProblemKind::NeverTerminates};
         Loop.InAnalysedFunction = Id == 0;
-        Loop.Loc = P.LastLoop->getBeginLoc();
+        EndlessRound Round = endlessRound(First, I, Id);
+        Loop.LoopLoc = (Round.Loop ? Round.Loop : P.LastLoop)->getBeginLoc();
+        Loop.Loc = Round.Parked ? Round.Parked->getExprLoc() : Loop.LoopLoc;
         Loop.Enclosing = &Root;
         Loop.Notes = notesFor(S, P);
         Out.push_back(std::move(Loop));
@@ -320,27 +434,61 @@ void Exploration::problems(std::vector<Problem> &Out) {
     }
   }
 
-  // Obligations are due where every goroutine has finished or is stuck:
-  // one that still runs (a loop over a ticker) may still use the ticker.
+  // A ticker is due where every goroutine has finished or is stuck: one
+  // that still runs (a loop over a ticker) may still use it.
   std::vector<bool> AllDoneOrDoomed(N, true);
   for (unsigned I = 0; I < N; ++I)
     for (unsigned Pair = First[I]; Pair < First[I + 1]; ++Pair)
       if (!Finishes[Pair] && (CanFinish[Pair] || CanMove[Pair]))
         AllDoneOrDoomed[I] = false;
+  // A cancel function is never called from a state that holds an unmet one
+  // made at its site and from which no state free of such is reachable:
+  // not even a goroutine that keeps running can call it any more (the
+  // runtime lists it when the program ends). Objects are renumbered from
+  // state to state, so they are followed by site: another cancel of the
+  // site called instead (one per round of a loop) keeps it quiet.
+  std::vector<std::vector<unsigned>> StatePreds(N);
+  for (unsigned From = 0; From < N; ++From)
+    for (const Edge &E : Edges[From])
+      StatePreds[E.To].push_back(From);
+  auto NeverSettles = [&](const Expr *Site) {
+    std::vector<bool> CanSettle(N);
+    std::vector<unsigned> Work;
+    for (unsigned I = 0; I < N; ++I)
+      if (llvm::none_of(Nodes[I].Objects, [&](const Object &O) {
+            return O.Made == Site && O.isUnmetObligation();
+          })) {
+        CanSettle[I] = true;
+        Work.push_back(I);
+      }
+    while (!Work.empty()) {
+      unsigned I = Work.back();
+      Work.pop_back();
+      for (unsigned Pred : StatePreds[I])
+        if (!CanSettle[Pred]) {
+          CanSettle[Pred] = true;
+          Work.push_back(Pred);
+        }
+    }
+    return llvm::is_contained(CanSettle, false);
+  };
 
   // Obligations nobody can meet any more.
-  std::set<const Expr *> Unmet = CancelsBlamed;
+  std::set<const Expr *> Judged = CancelsBlamed;
   for (unsigned I = 0; I < N; ++I) {
-    if (!AllDoneOrDoomed[I])
-      continue;
-    for (const Object &O : Nodes[I].Objects)
-      if (O.isUnmetObligation() && Unmet.insert(O.Made).second) {
-        Problem Leak{O.is<Ticker>() ? ProblemKind::TickerNeverStopped
-                                    : ProblemKind::CancelNeverCalled};
-        Leak.Loc = O.Made->getExprLoc();
-        Leak.Enclosing = &Root;
-        Out.push_back(std::move(Leak));
-      }
+    for (const Object &O : Nodes[I].Objects) {
+      if (!O.isUnmetObligation())
+        continue;
+      bool IsTicker = O.is<Ticker>();
+      if ((IsTicker && !AllDoneOrDoomed[I]) || !Judged.insert(O.Made).second ||
+          (!IsTicker && !NeverSettles(O.Made)))
+        continue;
+      Problem Leak{IsTicker ? ProblemKind::TickerNeverStopped
+                            : ProblemKind::CancelNeverCalled};
+      Leak.Loc = O.Made->getExprLoc();
+      Leak.Enclosing = &Root;
+      Out.push_back(std::move(Leak));
+    }
   }
 
   for (const UnorderedSite &Site : Unordered) {

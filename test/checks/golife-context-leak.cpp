@@ -121,3 +121,53 @@ void storedInGlobal() {
   go::spawn([ctx = ctx] { (void)ctx.done().recv(); });
   PublishedCancel = cancel;
 }
+
+// A goroutine that never finishes keeps running, but nothing it does ever
+// calls this cancel: the runtime lists it when the program ends, as it does
+// with every goroutine done.
+void cancelNeverCalledBesideEndlessLoop() {
+  auto [ctx, cancel] = go::withCancel(go::background()); // expected-warning {{the cancel function of this context is never called}} expected-note {{the cancel function of this context is never called}}
+  go::spawn([] {
+    for (;;)
+      go::sleep(1s);
+  });
+}
+
+void cancelCalledBesideEndlessLoop() {
+  auto [ctx, cancel] = go::withCancel(go::background());
+  go::spawn([] {
+    for (;;)
+      go::sleep(1s);
+  });
+  cancel();
+}
+
+// The endless loop makes a context on every round and cancels it on that
+// round: no cancel is left behind for good.
+void cancelCalledEveryRound() {
+  go::spawn([] {
+    for (;;) {
+      auto [ctx, cancel] = go::withTimeout(go::background(), 1s);
+      go::sleep(1s);
+      cancel();
+    }
+  });
+}
+
+// The loop holds the cancel function and could call it, but never does.
+void cancelHeldByEndlessLoop() {
+  auto [ctx, cancel] = go::withCancel(go::background()); // expected-warning {{the cancel function of this context is never called}} expected-note {{the cancel function of this context is never called}}
+  go::spawn([cancel = cancel] {
+    for (;;)
+      go::sleep(1s);
+  });
+}
+
+void cancelCalledByLoopThatEnds() {
+  auto [ctx, cancel] = go::withCancel(go::background());
+  go::spawn([cancel = cancel] {
+    for (int i = 0; i < 3; ++i)
+      go::sleep(1s);
+    cancel();
+  });
+}

@@ -11,15 +11,15 @@ void watch(go::Chan<go::Unit> quit);
 // A poller with no way out: it runs for as long as the process does.
 void pollForever() {
   go::spawn([] { // expected-note {{goroutine spawned here}}
-    for (;;) // expected-warning {{this loop never exits: the goroutine running it can never finish}} expected-note {{this loop never exits: the goroutine running it can never finish}}
-      go::sleep(1s);
+    for (;;) // expected-note {{this loop never exits}}
+      go::sleep(1s); // expected-warning {{the goroutine keeps coming back here in a loop that never exits: it can never finish}} expected-note {{the goroutine keeps coming back here in a loop that never exits: it can never finish}}
   });
 } // expected-note {{the function returns here}}
 
 // The analysed function spins itself: its caller never gets control back.
 void spinInPlace() {
-  for (;;) // expected-warning {{this loop never exits: the function running it never returns}} expected-note {{this loop never exits: the function running it never returns}}
-    go::yield();
+  for (;;) // expected-note {{this loop never exits}}
+    go::yield(); // expected-warning {{the function keeps coming back here in a loop that never exits: it never returns}} expected-note {{the function keeps coming back here in a loop that never exits: it never returns}}
 }
 
 // Its fixes: a bound, or a quit channel someone may close.
@@ -59,8 +59,8 @@ void pollUntilCount() {
 void quitNeverClosed() {
   auto quit = go::makeChan<go::Unit>();
   go::spawn([=] { // expected-note {{goroutine spawned here}}
-    for (;;) { // expected-warning {{this loop never exits: the goroutine running it can never finish}} expected-note {{this loop never exits: the goroutine running it can never finish}}
-      switch (go::select(go::caseRecv(quit), go::caseRecv(go::after(1s)))) { // expected-note {{the select takes this case}}
+    for (;;) { // expected-note {{this loop never exits}}
+      switch (go::select(go::caseRecv(quit), go::caseRecv(go::after(1s)))) { // expected-warning {{the goroutine keeps coming back here in a loop that never exits: it can never finish}} expected-note {{the goroutine keeps coming back here in a loop that never exits: it can never finish}} expected-note {{the select takes this case}}
       case 0:
         return;
       case 1:
@@ -89,8 +89,8 @@ void quitClosed() {
 void busyLoopNeverStopped() {
   auto quit = go::makeChan<go::Unit>();
   go::spawn([=] { // expected-note {{goroutine spawned here}}
-    while (true) { // expected-warning {{this loop never exits: the goroutine running it can never finish}} expected-note {{this loop never exits: the goroutine running it can never finish}}
-      if (go::select(go::caseRecv(quit), go::caseDefault()) == 0) // expected-note {{the select takes this case}}
+    while (true) { // expected-note {{this loop never exits}}
+      if (go::select(go::caseRecv(quit), go::caseDefault()) == 0) // expected-warning {{the goroutine keeps coming back here in a loop that never exits: it can never finish}} expected-note {{the goroutine keeps coming back here in a loop that never exits: it can never finish}} expected-note {{the select takes this case}}
         return;
       go::yield();
     }
@@ -113,8 +113,8 @@ void busyLoopStopped() {
 void quitClosedOnOnePath(bool stop) {
   auto quit = go::makeChan<go::Unit>();
   go::spawn([=] { // expected-note {{goroutine spawned here}}
-    for (;;) { // expected-warning {{this loop never exits: the goroutine running it can never finish}} expected-note {{this loop never exits: the goroutine running it can never finish}}
-      switch (go::select(go::caseRecv(quit), go::caseRecv(go::after(1s)))) { // expected-note {{the select takes this case}}
+    for (;;) { // expected-note {{this loop never exits}}
+      switch (go::select(go::caseRecv(quit), go::caseRecv(go::after(1s)))) { // expected-warning {{the goroutine keeps coming back here in a loop that never exits: it can never finish}} expected-note {{the goroutine keeps coming back here in a loop that never exits: it can never finish}} expected-note {{the select takes this case}}
       case 0:
         return;
       case 1:
@@ -150,8 +150,8 @@ void contextNeverCancelled() {
   go::spawn([ctx = ctx] { // expected-note {{goroutine spawned here}}
     auto ticker = go::newTicker(1s);
     auto _ = go::defer([=] { ticker.stop(); });
-    for (;;) { // expected-warning {{this loop never exits: the goroutine running it can never finish}} expected-note {{this loop never exits: the goroutine running it can never finish}}
-      switch (go::select(go::caseRecv(ctx.done()), go::caseRecv(ticker.C))) { // expected-note {{the select takes this case}}
+    for (;;) { // expected-note {{this loop never exits}}
+      switch (go::select(go::caseRecv(ctx.done()), go::caseRecv(ticker.C))) { // expected-warning {{the goroutine keeps coming back here in a loop that never exits: it can never finish}} expected-note {{the goroutine keeps coming back here in a loop that never exits: it can never finish}} expected-note {{the select takes this case}}
       case 0:
         return;
       case 1:
@@ -206,5 +206,152 @@ void quitStoredInGlobal() {
         break;
       }
     }
+  });
+}
+
+// The goroutine parks in a function its loop calls: reported there, where a
+// goroutine dump shows it.
+void pauseASecond() {
+  go::sleep(1s); // expected-warning {{the goroutine keeps coming back here in a loop that never exits: it can never finish}} expected-note {{the goroutine keeps coming back here in a loop that never exits: it can never finish}}
+}
+
+void pollThroughHelper() {
+  go::spawn([] { // expected-note {{goroutine spawned here}}
+    for (;;) // expected-note {{this loop never exits}}
+      pauseASecond();
+  });
+} // expected-note {{the function returns here}}
+
+void pollThroughHelperUntilQuit(go::Chan<go::Unit> quit) {
+  go::spawn([=] {
+    for (;;) {
+      if (go::select(go::caseRecv(quit), go::caseDefault()) == 0)
+        return;
+      pauseASecond();
+    }
+  });
+}
+
+// The operation sits in a nested block of the loop's body.
+void pollInNestedBlock() {
+  go::spawn([] { // expected-note {{goroutine spawned here}}
+    for (;;) { // expected-note {{this loop never exits}}
+      {
+        auto timeout = go::after(1s);
+        (void)timeout.recv(); // expected-warning {{the goroutine keeps coming back here in a loop that never exits: it can never finish}} expected-note {{the goroutine keeps coming back here in a loop that never exits: it can never finish}}
+      }
+    }
+  });
+} // expected-note {{the function returns here}}
+
+void pollInNestedBlockThreeTimes() {
+  go::spawn([] {
+    for (int round = 0; round < 3; ++round) {
+      {
+        auto timeout = go::after(1s);
+        (void)timeout.recv();
+      }
+    }
+  });
+}
+
+// Two operations on the way round: the first after the loop's head.
+void sleepThenYieldForever() {
+  go::spawn([] { // expected-note {{goroutine spawned here}}
+    for (;;) { // expected-note {{this loop never exits}}
+      go::sleep(1s); // expected-warning {{the goroutine keeps coming back here in a loop that never exits: it can never finish}} expected-note {{the goroutine keeps coming back here in a loop that never exits: it can never finish}}
+      go::yield();
+    }
+  });
+} // expected-note {{the function returns here}}
+
+void sleepThenYieldUntilQuit(go::Chan<go::Unit> quit) {
+  go::spawn([=] {
+    for (;;) {
+      go::sleep(1s);
+      go::yield();
+      if (go::select(go::caseRecv(quit), go::caseDefault()) == 0)
+        return;
+    }
+  });
+}
+
+// Branches reach different operations first: the one written first.
+void yieldOrSleepForever(bool eager) {
+  go::spawn([=] { // expected-note {{goroutine spawned here}}
+    for (;;) { // expected-note {{this loop never exits}}
+      if (eager) // expected-note {{assuming 'eager' is true}}
+        go::yield(); // expected-warning {{the goroutine keeps coming back here in a loop that never exits: it can never finish}} expected-note {{the goroutine keeps coming back here in a loop that never exits: it can never finish}}
+      else
+        go::sleep(1s);
+    }
+  });
+} // expected-note {{the function returns here}}
+
+void yieldOrSleepThreeTimes(bool eager) {
+  go::spawn([=] {
+    for (int i = 0; i < 3; ++i) {
+      if (eager)
+        go::yield();
+      else
+        go::sleep(1s);
+    }
+  });
+}
+
+// A round that never parks in the runtime (go::now() does not wait): the
+// loop itself is reported.
+void readClockForever() {
+  go::spawn([] { // expected-note {{goroutine spawned here}}
+    for (;;) // expected-warning {{this loop never exits: the goroutine running it can never finish}} expected-note {{this loop never exits: the goroutine running it can never finish}}
+      (void)go::now();
+  });
+} // expected-note {{the function returns here}}
+
+void readClockThreeTimes() {
+  go::spawn([] {
+    for (int i = 0; i < 3; ++i)
+      (void)go::now();
+  });
+}
+
+// An inner loop that ends, inside one that never does: the outer loop is the
+// one named, and the first operation after its head the one reported.
+void innerLoopEndsOuterNever() {
+  go::spawn([] { // expected-note {{goroutine spawned here}}
+    for (;;) { // expected-note {{this loop never exits}}
+      for (int i = 0; i < 2; ++i)
+        go::yield(); // expected-warning {{the goroutine keeps coming back here in a loop that never exits: it can never finish}} expected-note {{the goroutine keeps coming back here in a loop that never exits: it can never finish}}
+      go::sleep(1s);
+    }
+  });
+} // expected-note {{the function returns here}}
+
+void innerLoopEndsOuterToo() {
+  go::spawn([] {
+    for (int round = 0; round < 3; ++round) {
+      for (int i = 0; i < 2; ++i)
+        go::yield();
+      go::sleep(1s);
+    }
+  });
+}
+
+// A loop that ends, then one that never does: the second is named.
+void warmUpThenPollForever() {
+  go::spawn([] { // expected-note {{goroutine spawned here}}
+    for (int i = 0; i < 2; ++i)
+      go::yield();
+    for (;;) // expected-note {{this loop never exits}}
+      go::sleep(1s); // expected-warning {{the goroutine keeps coming back here in a loop that never exits: it can never finish}} expected-note {{the goroutine keeps coming back here in a loop that never exits: it can never finish}}
+  });
+} // expected-note {{the function returns here}}
+
+void warmUpThenPollThreeTimes() {
+  go::spawn([] {
+    for (int i = 0; i < 2; ++i)
+      go::yield();
+    for (int i = 0; i < 3; ++i)
+      go::sleep(1s);
   });
 }

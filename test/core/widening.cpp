@@ -16,9 +16,9 @@ using namespace std::chrono_literals;
 void retryUntilDone() {
   go::Context ctx = go::background();
   go::spawn([ctx] { // expected-note {{goroutine spawned here}}
-    for (int retries = 1;; retries++) { // expected-warning {{this loop never exits: the goroutine running it can never finish}} expected-note {{this loop never exits}}
+    for (int retries = 1;; retries++) { // expected-note {{this loop never exits}}
       go::Duration backoff = 2ns * retries;
-      if (go::select(go::caseRecv(go::after(backoff)), go::caseRecv(ctx.done())) == 1) // expected-note {{the select takes this case}}
+      if (go::select(go::caseRecv(go::after(backoff)), go::caseRecv(ctx.done())) == 1) // expected-warning {{the goroutine keeps coming back here in a loop that never exits: it can never finish}} expected-note {{the goroutine keeps coming back here in a loop that never exits: it can never finish}} expected-note {{the select takes this case}}
         return;
     }
   });

@@ -76,6 +76,10 @@ struct Problem {
   /// For NeverTerminates: the loop is the analysed function's own (its
   /// caller never gets control back), not a goroutine's.
   bool InAnalysedFunction = false;
+  /// For NeverTerminates: where the loop starts. Loc is the operation the
+  /// goroutine keeps waiting or yielding at on its way round, or the loop
+  /// itself when it never parks in the runtime.
+  clang::SourceLocation LoopLoc;
   /// For Panic: Go's panic message, e.g. "send on closed channel".
   std::string PanicMessage;
   /// Events along the execution that leads here.
