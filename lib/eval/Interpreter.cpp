@@ -6,6 +6,9 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include <limits>
 
 using namespace clang;
 
@@ -20,7 +23,79 @@ std::string assumption(const ASTContext &Ctx, const Expr *Condition,
          (Holds ? "true" : "false");
 }
 
+/// How many rounds a loop bounded by an unknown count is explored with at
+/// most (UnknownSizes - 1 in StdContainers.cpp: "many" is two).
+constexpr long UnknownCountRounds = 2;
+
 } // namespace
+
+std::optional<bool> impliedBy(llvm::ArrayRef<Assumption> Assumptions,
+                              const Value &Cond) {
+  // The interval the symbol is known to lie in, and values it is not.
+  int64_t Low = std::numeric_limits<int64_t>::min();
+  int64_t High = std::numeric_limits<int64_t>::max();
+  llvm::SmallVector<int64_t, 4> Excluded;
+  auto AtLeast = [&](int64_t C) { Low = std::max(Low, C); };
+  auto AtMost = [&](int64_t C) { High = std::min(High, C); };
+  for (const Assumption &A : Assumptions) {
+    if (A.Sym != Cond.Id)
+      continue;
+    if (A.Opcode == Cond.Opcode && A.Constant == Cond.Int)
+      return A.Holds != Cond.Negated;
+    int64_t C = A.Constant;
+    switch (A.Opcode) {
+    case BO_GT: // x > c, or x <= c
+      if (!A.Holds)
+        AtMost(C);
+      else if (C < std::numeric_limits<int64_t>::max())
+        AtLeast(C + 1);
+      break;
+    case BO_LT: // x < c, or x >= c
+      if (!A.Holds)
+        AtLeast(C);
+      else if (C > std::numeric_limits<int64_t>::min())
+        AtMost(C - 1);
+      break;
+    case BO_NE: // x != c, or x == c
+      if (A.Holds) {
+        Excluded.push_back(C);
+      } else {
+        AtLeast(C);
+        AtMost(C);
+      }
+      break;
+    default:
+      break;
+    }
+  }
+  std::optional<bool> Test;
+  int64_t C = Cond.Int;
+  switch (Cond.Opcode) {
+  case BO_GT:
+    if (Low > C)
+      Test = true;
+    else if (High <= C)
+      Test = false;
+    break;
+  case BO_LT:
+    if (High < C)
+      Test = true;
+    else if (Low >= C)
+      Test = false;
+    break;
+  case BO_NE:
+    if (C < Low || C > High || llvm::is_contained(Excluded, C))
+      Test = true;
+    else if (Low == High)
+      Test = false;
+    break;
+  default:
+    break;
+  }
+  if (!Test)
+    return std::nullopt;
+  return *Test != Cond.Negated;
+}
 
 std::string quoted(const ASTContext &Ctx, const Expr *E,
                    llvm::StringRef Otherwise) {
@@ -244,10 +319,21 @@ std::vector<const CFGBlock *> Interpreter::branch() {
   else if (V.is(Value::Kind::Object) || V.is(Value::Kind::Closure) ||
            V.is(Value::Kind::Function))
     Known = true;
-  else if (V.is(Value::Kind::Cond)) {
-    for (const Assumption &A : S->Assumptions)
-      if (A.Sym == V.Id && A.Opcode == V.Opcode && A.Constant == V.Int)
-        Known = A.Holds != V.Negated;
+  else if (V.is(Value::Kind::Cond))
+    Known = impliedBy(S->Assumptions, V);
+  // A loop that compares an unknown count with what grows each round
+  // (`i < n`) runs 0, 1 or 2 rounds, as an unknown container has 0, 1 or 2
+  // elements: the path that would go round a third time ends the loop
+  // instead (n <= 2), a program the caller can run. Otherwise each round
+  // would fork a longer path, without end.
+  bool Bounded = false;
+  if (!Known && V.is(Value::Kind::Cond) && Terminator &&
+      isa<ForStmt, WhileStmt, DoStmt>(Terminator) &&
+      llvm::count_if(S->Assumptions, [&](const Assumption &A) {
+        return A.Sym == V.Id && A.Opcode != BO_NE;
+      }) >= UnknownCountRounds) {
+    Known = false;
+    Bounded = true;
   }
   if (Known) {
     if (const CFGBlock *B = *Known ? Then : Else)
@@ -261,6 +347,14 @@ std::vector<const CFGBlock *> Interpreter::branch() {
   bool IsDecision =
       Terminator && (isa<BinaryOperator>(Terminator) ||
                      isa<AbstractConditionalOperator>(Terminator));
+  if (Bounded) {
+    S->Assumptions.push_back({V.Id, V.Opcode, V.Int, V.Negated});
+    const auto *Tested = cast<Expr>(Condition);
+    note(Tested,
+         assumption(Ctx, Tested, false) + " after " +
+             std::to_string(UnknownCountRounds) + " rounds",
+         proc().Key);
+  }
   if (Choices.size() != 2) {
     if (IsDecision && !Choices.empty())
       frame().Decisions[Terminator] = Choices[0] == Then;

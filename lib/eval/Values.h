@@ -4,6 +4,7 @@
 
 #include "../runtime/State.h"
 #include "clang/AST/OperationKinds.h"
+#include "llvm/ADT/ArrayRef.h"
 #include <optional>
 
 namespace golife::eval {
@@ -33,6 +34,11 @@ inline Value makeCond(uint32_t Sym, clang::BinaryOperatorKind Opcode,
   Value V{Value::Kind::Cond, Negated, Opcode, Constant, Sym};
   return V;
 }
+
+/// What \p Assumptions say of the condition \p Cond: true, false, or
+/// nothing. Bounds decide too: once `n > 1` holds, so does `n > 0`.
+std::optional<bool> impliedBy(llvm::ArrayRef<runtime::Assumption> Assumptions,
+                              const Value &Cond);
 
 /// \p V tested as a truth value: an unknown integer or bool tested as is
 /// (`if (n)`) is the condition `n != 0`, so that the same test later agrees.
