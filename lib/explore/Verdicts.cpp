@@ -14,7 +14,6 @@
 #include "Exploration.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
-#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -23,6 +22,27 @@ using namespace clang;
 
 namespace golife::explore {
 namespace {
+
+/// Marks, besides the nodes \p Marked holds, every node from which one of
+/// them can be reached along the edges \p Preds lists backwards.
+std::vector<bool>
+closedBackward(std::vector<bool> Marked,
+               const std::vector<std::vector<unsigned>> &Preds) {
+  std::vector<unsigned> Work;
+  for (unsigned I = 0; I < Marked.size(); ++I)
+    if (Marked[I])
+      Work.push_back(I);
+  while (!Work.empty()) {
+    unsigned I = Work.back();
+    Work.pop_back();
+    for (unsigned Pred : Preds[I])
+      if (!Marked[Pred]) {
+        Marked[Pred] = true;
+        Work.push_back(Pred);
+      }
+  }
+  return Marked;
+}
 
 /// Whether a goroutine waiting at \p W needs another goroutine (or time)
 /// to go on: not a sleep, not a select with a default case.
@@ -355,25 +375,8 @@ void Exploration::problems(std::vector<Problem> &Out) {
     }
   }
 
-  // Backward closure: the pairs from which some pair in Seed is reachable.
-  auto CanReach = [&](std::vector<bool> Seed) {
-    std::deque<unsigned> Work;
-    for (unsigned I = 0; I < Pairs; ++I)
-      if (Seed[I])
-        Work.push_back(I);
-    while (!Work.empty()) {
-      unsigned I = Work.front();
-      Work.pop_front();
-      for (unsigned Pred : Preds[I])
-        if (!Seed[Pred]) {
-          Seed[Pred] = true;
-          Work.push_back(Pred);
-        }
-    }
-    return Seed;
-  };
-  std::vector<bool> CanFinish = CanReach(FinishesOrGone);
-  std::vector<bool> CanMove = CanReach(Moves);
+  std::vector<bool> CanFinish = closedBackward(FinishesOrGone, Preds);
+  std::vector<bool> CanMove = closedBackward(Moves, Preds);
 
   // A doomed goroutine that gets stuck somewhere is blocked forever there;
   // one that never gets stuck loops forever. One witness of each per
@@ -452,24 +455,13 @@ void Exploration::problems(std::vector<Problem> &Out) {
     for (const Edge &E : Edges[From])
       StatePreds[E.To].push_back(From);
   auto NeverSettles = [&](const Expr *Site) {
-    std::vector<bool> CanSettle(N);
-    std::vector<unsigned> Work;
+    std::vector<bool> Settled(N);
     for (unsigned I = 0; I < N; ++I)
-      if (llvm::none_of(Nodes[I].Objects, [&](const Object &O) {
-            return O.Made == Site && O.isUnmetObligation();
-          })) {
-        CanSettle[I] = true;
-        Work.push_back(I);
-      }
-    while (!Work.empty()) {
-      unsigned I = Work.back();
-      Work.pop_back();
-      for (unsigned Pred : StatePreds[I])
-        if (!CanSettle[Pred]) {
-          CanSettle[Pred] = true;
-          Work.push_back(Pred);
-        }
-    }
+      Settled[I] = llvm::none_of(Nodes[I].Objects, [&](const Object &O) {
+        return O.Made == Site && O.isUnmetObligation();
+      });
+    std::vector<bool> CanSettle =
+        closedBackward(std::move(Settled), StatePreds);
     return llvm::is_contained(CanSettle, false);
   };
 
