@@ -199,8 +199,10 @@ void Interpreter::run(const State &From, ProcId Id, std::vector<State> &Out) {
       Stopped = step();
     }
     // A panicked path ends in the empty state: the program is gone.
-    if (!gaveUp())
+    if (!gaveUp()) {
+      escapeBorrowed();
       Out.push_back(std::move(Current));
+    }
   }
   S = nullptr;
   Forks = nullptr;

@@ -214,6 +214,9 @@ private:
   /// escape, and so do the statics of the callables it reaches, which that
   /// code may run at any time.
   void handOut(const Value &V);
+  /// What the cells a caller lent by reference hold escapes: the caller
+  /// can reach it (a channel stored into an `out` parameter).
+  void escapeBorrowed();
   Value load(const Value &V) const { return runtime::load(*S, V); }
   void note(const clang::Expr *Site, std::string Message,
             std::string ProcessKey);

@@ -146,6 +146,21 @@ void Interpreter::handOut(const Value &V) {
   escape(*S, V);
 }
 
+void Interpreter::escapeBorrowed() {
+  // The caller holds what its objects hold, and may use it at any time.
+  std::optional<Reach> Reached;
+  for (CellId C = 0; C < S->Cells.size(); ++C)
+    if (S->Cells[C].Borrowed) {
+      if (!Reached)
+        Reached.emplace(*S);
+      Reached->from(Value::cell(C));
+    }
+  if (Reached)
+    for (ObjId O = 0; O < S->Objects.size(); ++O)
+      if (Reached->object(O))
+        S->Objects[O].Escaped = true;
+}
+
 void Interpreter::note(const Expr *Site, std::string Message,
                        std::string ProcessKey) {
   S->record({Site->getBeginLoc(), std::move(Message), NoObject,

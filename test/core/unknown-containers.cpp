@@ -96,6 +96,19 @@ void waitForSetFixed(std::set<int> ids) {
     go::sleep(1ms);
 }
 
+// What goes into a caller's container, or its out parameter, the caller
+// can reach: it may send.
+void registerInbox(std::vector<go::Chan<int>> &inboxes) {
+  auto inbox = go::makeChan<int>();
+  inboxes.push_back(inbox);
+  go::spawn([inbox] { inbox.recv(); });
+}
+
+void openInbox(go::Chan<int> &out) {
+  out = go::makeChan<int>();
+  go::spawn([out] { out.recv(); });
+}
+
 // The standalone tool reports the same four, and nothing else.
 // CHECK-NOT: warning:
 // CHECK: unknown-containers.cpp:23:29: warning: goroutine blocks forever sending
