@@ -160,6 +160,10 @@ std::vector<const FunctionDecl *> calleesWithoutBody(const Decl &Scope) {
 std::vector<Finding>
 analyzeTranslationUnit(ASTContext &Ctx, llvm::ArrayRef<const Check *> Enabled,
                        const AnalysisOptions &Options, AnalysisStats *Stats) {
+  // Without the runtime's declarations no code of the unit can reach it:
+  // nothing to look for, and ordinary C++ costs only its parse.
+  if (!runtime::unitDeclaresRuntime(Ctx))
+    return {};
   eval::Relevance Relevant(Ctx);
   eval::StaticVariables Statics(Ctx, Relevant);
   RootCollector Collector(Ctx.getSourceManager(), Relevant);
