@@ -10,6 +10,9 @@ void escape(State &S, const Value &V) {
   for (ObjId O = 0; O < S.Objects.size(); ++O)
     if (Reached.object(O))
       S.Objects[O].Escaped = true;
+  for (CellId C = 0; C < S.Cells.size(); ++C)
+    if (Reached.cell(C))
+      S.Cells[C].Borrowed = true;
 }
 
 void Reach::from(const Value &Root) {

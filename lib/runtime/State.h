@@ -89,9 +89,10 @@ struct Cell {
   /// its elements, in the order iteration visits them (lib/eval/StdContainers).
   bool IsContainer = false;
   std::vector<CellId> Elements;
-  /// A caller's object the analysis was handed by reference, contents
-  /// unknown: code it cannot see may change it whenever that code can
-  /// synchronise with the analysed goroutines.
+  /// Code the analysis cannot see holds it too: a caller's object lent by
+  /// reference, or a cell handed to unseen code. That code may change it
+  /// whenever it can synchronise with the analysed goroutines, and can
+  /// reach whatever is stored into it.
   bool Borrowed = false;
 };
 
@@ -365,8 +366,9 @@ inline Value load(const State &S, const Value &V) {
   return V;
 }
 
-/// Makes every object reachable from \p V escaped: code the analysis cannot
-/// see may use them at any time.
+/// Makes every object reachable from \p V escaped, and every cell borrowed:
+/// code the analysis cannot see may use them at any time, and read what is
+/// stored into those cells later.
 void escape(State &S, const Value &V);
 
 /// The cells and objects reachable from some roots of a state: through a

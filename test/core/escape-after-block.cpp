@@ -4,6 +4,7 @@
 // One blocked on another object still is.
 // RUN: %golife_analyze -Xanalyzer -analyzer-checker=golife %s
 #include <go/go.h>
+#include <tuple>
 
 void registerChannel(go::Chan<int> *ch);
 void registerWaitGroup(go::WaitGroup *wg);
@@ -58,4 +59,34 @@ void otherChannelEscapes() {
   auto other = go::makeChan<int>();
   go::spawn([other]() mutable { registerChannel(&other); });
   (void)ch.recv(); // expected-warning {{goroutine blocks forever receiving from a channel: no partner can ever come}} expected-note {{goroutine blocks forever receiving}}
+}
+
+// A record handed to unseen code before its fields are set: that code can
+// read the cancel function stored into it later, and may call it.
+struct Session {
+  go::Context ctx;
+  go::CancelFunc cancel;
+};
+void keepSession(Session *s);
+struct Registry {
+  Session *last = nullptr;
+  void open(go::Context parent);
+};
+
+void Registry::open(go::Context parent) {
+  Session *s = new Session();
+  last = s;
+  std::tie(s->ctx, s->cancel) = go::withCancel(parent);
+}
+
+void openKept(go::Context parent) {
+  Session *s = new Session();
+  keepSession(s);
+  std::tie(s->ctx, s->cancel) = go::withCancel(parent);
+}
+
+void openForgotten(go::Context parent) {
+  Session *s = new Session();
+  std::tie(s->ctx, s->cancel) = go::withCancel(parent); // expected-warning {{the cancel function of this context is never called}} expected-note {{the cancel function of this context is never called}}
+  delete s;
 }
