@@ -76,14 +76,11 @@ Interpreter::argumentValues(llvm::ArrayRef<const Expr *> Args) {
 void Interpreter::unknownCall(const Expr *Site, llvm::ArrayRef<Value> Args) {
   for (const Value &Arg : Args)
     handOut(Arg);
+  forgetBorrowedIntegers(); // unseen code ran
   if (!Site)
     return;
-  // An integer result is unknown but stays what it is: two tests of it
-  // agree.
-  QualType T = Site->getType();
-  set(Site, !Site->isGLValue() && T->isIntegralOrEnumerationType()
-                ? Value{Value::Kind::Sym, false, 0, 0, S->NextSymbol++}
-                : Value{});
+  // The result is unknown but stays what it is: two tests of it agree.
+  set(Site, Site->isGLValue() ? Value{} : madeUp(Site->getType()));
 }
 
 bool Interpreter::invoke(const Value &Callee, llvm::ArrayRef<Value> Args,

@@ -155,16 +155,24 @@ State Interpreter::start(const FunctionDecl &Root) {
   S = &Initial;
   RootFunction = &Root;
   P = 0;
+  // What the caller passes, and the object a method runs on, are made up:
+  // what the caller lends by reference is borrowed.
+  auto Lend = [&](QualType T) {
+    Value V = madeUp(T.getNonReferenceType());
+    if (T->isReferenceType() && V.is(Value::Kind::Cell))
+      Initial.Cells[V.Id].Borrowed = true;
+    return V;
+  };
   std::vector<Value> Args;
-  for (const ParmVarDecl *Param : Root.parameters()) {
-    QualType T = Param->getType();
-    if (T->isIntegralOrEnumerationType())
-      Args.push_back(
-          Value{Value::Kind::Sym, false, 0, 0, Initial.NextSymbol++});
-    else
-      Args.push_back({});
-  }
-  if (pushFrame(&Root, Args, nullptr, {}, NoObject))
+  for (const ParmVarDecl *Param : Root.parameters())
+    Args.push_back(Lend(Param->getType()));
+  Value This;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Root);
+      Method && Method->isInstance() && !isa<CXXConstructorDecl>(Method) &&
+      !isa<CXXDestructorDecl>(Method) && !Method->getParent()->isLambda())
+    This = Lend(
+        Ctx.getLValueReferenceType(Method->getFunctionObjectParameterType()));
+  if (pushFrame(&Root, Args, nullptr, This, NoObject))
     initializeGlobals();
   else
     giveUp("no body");
@@ -180,6 +188,9 @@ void Interpreter::panic(const Expr *Site, std::string Message, OpKind Op) {
 void Interpreter::run(const State &From, ProcId Id, std::vector<State> &Out) {
   std::vector<State> Work{From};
   Work.back().Processes[Id].Wait = Pending{};
+  // Code the analysis cannot see may have run since the goroutine stopped.
+  S = &Work.back();
+  forgetBorrowedIntegers();
   Operated.clear();
   unsigned Steps = 0;
   while (!Work.empty() && !gaveUp()) {

@@ -202,6 +202,13 @@ private:
   /// A std::pair record of \p PairType holding \p First and \p Second.
   CellId makePair(clang::QualType PairType, Value First, Value Second);
   Value defaultValue(clang::QualType T, const clang::Expr *Site);
+  /// A value of type \p T that code the analysis cannot see made: an
+  /// integer is a new symbol, a record is Lent (its fields are made up when
+  /// read), anything else is unknown.
+  Value madeUp(clang::QualType T);
+  /// What code the analysis cannot see may have changed since: the integers
+  /// in borrowed cells become new symbols.
+  void forgetBorrowedIntegers();
   CellId copyCell(CellId From);
   /// The value an object of type \p T initialised from \p V holds: records
   /// are copied, references alias, everything else is loaded.

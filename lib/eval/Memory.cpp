@@ -14,6 +14,14 @@ using namespace clang;
 
 namespace golife::eval {
 
+/// A record of the program's own (not the runtime's, not the standard
+/// library's): the analysis follows its fields.
+static bool isPlainRecord(QualType T) {
+  return T->isRecordType() && runtimeTypeOf(T) == RuntimeType::None &&
+         containerKind(T) == ContainerKind::None && !isStdString(T) &&
+         !isStd(T->getAsCXXRecordDecl()) && !isStdFunction(T);
+}
+
 Value Interpreter::defaultValue(QualType T, const Expr *Site) {
   RuntimeType Runtime = runtimeTypeOf(T);
   if (Runtime != RuntimeType::None)
@@ -24,9 +32,27 @@ Value Interpreter::defaultValue(QualType T, const Expr *Site) {
     return emptyContainer();
   if (isStdString(T))
     return textValue("");
-  if (T->isRecordType() && !isStd(T->getAsCXXRecordDecl()) && !isStdFunction(T))
+  if (isPlainRecord(T))
     return Value::cell(S->newRecord());
   return {};
+}
+
+Value Interpreter::madeUp(QualType T) {
+  if (T->isIntegralOrEnumerationType())
+    return Value{Value::Kind::Sym, false, 0, 0, S->NextSymbol++};
+  if (!isPlainRecord(T))
+    return {};
+  CellId Record = S->newRecord();
+  S->Cells[Record].Lent = true;
+  return Value::cell(Record);
+}
+
+void Interpreter::forgetBorrowedIntegers() {
+  for (Cell &C : S->Cells)
+    if (C.Borrowed && !C.IsRecord &&
+        (C.V.is(Value::Kind::Int) || C.V.is(Value::Kind::Sym) ||
+         C.V.is(Value::Kind::Cond)))
+      C.V = Value{Value::Kind::Sym, false, 0, 0, S->NextSymbol++};
 }
 
 CellId Interpreter::makePair(QualType PairType, Value First, Value Second) {
@@ -49,11 +75,15 @@ CellId Interpreter::fieldCell(CellId Record, const FieldDecl *Field) {
   for (const auto &[F, C] : S->Cells[Record].Fields)
     if (F == Field)
       return C;
-  Value Initial = defaultValue(Field->getType(), nullptr);
+  bool Lent = S->Cells[Record].Lent;
+  Value Initial =
+      Lent ? madeUp(Field->getType()) : defaultValue(Field->getType(), nullptr);
   // A record member is a record cell of its own, not a pointer to one.
   CellId C = Initial.is(Value::Kind::Cell) && S->Cells[Initial.Id].IsRecord
                  ? Initial.Id
                  : S->newCell(Initial);
+  // Whoever lent the record holds its members too.
+  S->Cells[C].Borrowed = Lent && S->Cells[Record].Borrowed;
   S->Cells[Record].Fields.push_back({Field, C});
   return C;
 }
@@ -63,6 +93,7 @@ CellId Interpreter::copyCell(CellId From) {
     return S->newCell(S->Cells[From].V);
   CellId To = S->newRecord();
   S->Cells[To].Class = S->Cells[From].Class;
+  S->Cells[To].Lent = S->Cells[From].Lent;
   if (S->Cells[From].IsContainer) {
     S->Cells[To].IsContainer = true;
     S->Cells[To].V = S->Cells[From].V; // a variant's alternative
@@ -102,6 +133,8 @@ CellId Interpreter::cellFor(QualType T, const Value &V) {
     return Referred;
   }
   Value Copy = copyFor(T, V);
+  if (Copy.is(Value::Kind::Unknown) && isPlainRecord(T))
+    Copy = madeUp(T); // a record made where the analysis cannot see
   if (T->isRecordType() && Copy.is(Value::Kind::Cell) &&
       S->Cells[Copy.Id].IsRecord)
     return Copy.Id;
@@ -126,6 +159,7 @@ void Interpreter::store(const Value &Target, const Value &V) {
       handOut(V);
     } else {
       S->Cells[Target.Id].Fields.clear();
+      S->Cells[Target.Id].Lent = true;
       handOut(V);
     }
     return;

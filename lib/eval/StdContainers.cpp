@@ -235,12 +235,8 @@ std::optional<CellId> Interpreter::giveSize(const CallExpr *CE,
 
 void Interpreter::fillUnknown(CellId Container, ContainerKind K,
                               QualType ElementType, unsigned Size) {
-  auto Unknown = [&](QualType T) {
-    // Integers are symbols: two tests of one element agree.
-    return !T.isNull() && T->isIntegralOrEnumerationType()
-               ? Value{Value::Kind::Sym, false, 0, 0, S->NextSymbol++}
-               : Value{};
-  };
+  // Two tests of one element agree.
+  auto Unknown = [&](QualType T) { return T.isNull() ? Value{} : madeUp(T); };
   std::vector<CellId> Elements;
   for (unsigned I = 0; I < Size; ++I) {
     const CXXRecordDecl *Pair = recordOf(ElementType);

@@ -94,6 +94,7 @@ public:
     add(C.IsContainer);
     addAll(C.Elements);
     add(C.Borrowed);
+    add(C.Lent);
   }
   void add(const Frame &F) {
     add(F.Function);

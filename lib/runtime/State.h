@@ -94,6 +94,10 @@ struct Cell {
   /// whenever it can synchronise with the analysed goroutines, and can
   /// reach whatever is stored into it.
   bool Borrowed = false;
+  /// A record made by code the analysis cannot see (a parameter, an unknown
+  /// call's result): each field is made up the first time it is read, an
+  /// integer as a symbol, so two reads agree (lib/eval/Memory.cpp).
+  bool Lent = false;
 };
 
 // The runtime's primitives, one struct each (their rules: lib/runtime/*.cpp).
