@@ -115,6 +115,8 @@ void registerCore(CheckerManager &Mgr) {
       MaxStates > 0)
     Checker->Options.MaxStates = MaxStates;
   Checker->Options.Trace = Config.lookup("golife:Trace") == "true";
+  Checker->Options.EntryPointsOnly =
+      Config.lookup("golife:EachFunction") != "true";
 }
 
 template <std::size_t... I>
@@ -142,6 +144,12 @@ void registerAnalyzerCheckers(CheckerRegistry &Registry) {
       "int", "golife", "MaxStates", std::to_string(AnalysisOptions().MaxStates),
       "Distinct states explored per analysed function; past it only the "
       "leaks the states reached prove are reported",
+      "released");
+  Registry.addPackageOption(
+      "bool", "golife", "EachFunction", "false",
+      "Analyse every function of the main file on its own, with unknown "
+      "arguments, instead of from the entry points (functions no other "
+      "analysed function calls)",
       "released");
   Registry.addPackageOption(
       "bool", "golife", "Trace", "false",

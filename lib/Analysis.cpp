@@ -136,6 +136,109 @@ private:
   }
 };
 
+/// The functions a function's code calls directly, and those the lambdas
+/// it hands to the runtime call (its goroutines run them). A lambda kept or
+/// handed elsewhere may never run where the analysis follows: what it calls
+/// stays an entry point.
+class DirectCallees : public RecursiveASTVisitor<DirectCallees> {
+public:
+  llvm::DenseSet<const FunctionDecl *> Callees;
+
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee)
+      return true;
+    if (runtime::isRuntimeDecl(Callee)) {
+      for (const Expr *Arg : CE->arguments())
+        if (const auto *Lambda = dyn_cast<LambdaExpr>(Arg->IgnoreImplicit()))
+          Spawned.insert(Lambda);
+      return true;
+    }
+    Callees.insert(Callee->getCanonicalDecl());
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    Callees.insert(CE->getConstructor()->getCanonicalDecl());
+    return true;
+  }
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    // A call's arguments are visited after the call itself.
+    if (!Spawned.contains(Lambda))
+      return true;
+    return RecursiveASTVisitor::TraverseLambdaExpr(Lambda);
+  }
+
+private:
+  llvm::DenseSet<const LambdaExpr *> Spawned;
+};
+
+/// Orders \p Candidates for analysis: the entry points first (functions no
+/// other candidate calls), then the rest, each with the candidates it calls.
+/// A function called from an entry point is analysed where its callers give
+/// it its arguments and objects; it is analysed on its own only when no
+/// entry point reaches it (a cycle of calls) or when a caller that reaches
+/// it cannot be explored to its end.
+struct CallGraph {
+  std::vector<const FunctionDecl *> Entries;
+  llvm::DenseMap<const FunctionDecl *, std::vector<const FunctionDecl *>> Calls;
+};
+
+static CallGraph callGraphOf(llvm::ArrayRef<const FunctionDecl *> Candidates) {
+  CallGraph Graph;
+  llvm::DenseMap<const FunctionDecl *, const FunctionDecl *> ByCanonical;
+  for (const FunctionDecl *FD : Candidates)
+    ByCanonical[FD->getCanonicalDecl()] = FD;
+  llvm::DenseSet<const FunctionDecl *> Called;
+  for (const FunctionDecl *FD : Candidates) {
+    DirectCallees Collector;
+    Collector.TraverseStmt(FD->getBody());
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        Collector.TraverseStmt(Init->getInit());
+    auto &Calls = Graph.Calls[FD];
+    for (const FunctionDecl *Callee : Collector.Callees)
+      if (auto It = ByCanonical.find(Callee);
+          It != ByCanonical.end() && It->second != FD) {
+        Calls.push_back(It->second);
+        Called.insert(It->second);
+      }
+    // Source order, whatever the set's.
+    llvm::sort(Calls, [](const FunctionDecl *A, const FunctionDecl *B) {
+      return A->getBeginLoc() < B->getBeginLoc();
+    });
+  }
+  llvm::DenseSet<const FunctionDecl *> Reached;
+  std::vector<const FunctionDecl *> Work;
+  auto Reach = [&](const FunctionDecl *FD) {
+    if (Reached.insert(FD).second)
+      Work.push_back(FD);
+  };
+  for (const FunctionDecl *FD : Candidates)
+    if (!Called.contains(FD)) {
+      Graph.Entries.push_back(FD);
+      Reach(FD);
+    }
+  while (!Work.empty()) {
+    const FunctionDecl *FD = Work.back();
+    Work.pop_back();
+    for (const FunctionDecl *Callee : Graph.Calls[FD])
+      Reach(Callee);
+  }
+  // Functions only a cycle of calls reaches: each is its own entry.
+  for (const FunctionDecl *FD : Candidates)
+    if (!Reached.contains(FD)) {
+      Graph.Entries.push_back(FD);
+      Reach(FD);
+      while (!Work.empty()) {
+        const FunctionDecl *Next = Work.back();
+        Work.pop_back();
+        for (const FunctionDecl *Callee : Graph.Calls[Next])
+          Reach(Callee);
+      }
+    }
+  return Graph;
+}
+
 class CollectingSink final : public FindingSink {
 public:
   std::vector<Finding> Findings;
@@ -173,7 +276,20 @@ analyzeTranslationUnit(ASTContext &Ctx, llvm::ArrayRef<const Check *> Enabled,
   AnalysisStats Local;
   AnalysisStats &Counted = Stats ? *Stats : Local;
   auto Start = std::chrono::steady_clock::now();
-  for (const FunctionDecl *Root : Collector.Roots) {
+  CallGraph Graph;
+  if (Options.EntryPointsOnly)
+    Graph = callGraphOf(Collector.Roots);
+  else
+    Graph.Entries = Collector.Roots;
+  // A root queued after an entry whose exploration did not end.
+  std::vector<const FunctionDecl *> Queue(Graph.Entries.rbegin(),
+                                          Graph.Entries.rend());
+  llvm::DenseSet<const FunctionDecl *> Analysed;
+  while (!Queue.empty()) {
+    const FunctionDecl *Root = Queue.back();
+    Queue.pop_back();
+    if (!Analysed.insert(Root).second)
+      continue;
     auto Spent = std::chrono::duration_cast<std::chrono::seconds>(
                      std::chrono::steady_clock::now() - Start)
                      .count();
@@ -185,7 +301,13 @@ analyzeTranslationUnit(ASTContext &Ctx, llvm::ArrayRef<const Check *> Enabled,
     AnalysisOptions ForRoot = Options;
     ForRoot.MaxSeconds =
         std::min<unsigned>(Options.MaxSeconds, Options.MaxUnitSeconds - Spent);
+    size_t IncompleteBefore = Counted.Incomplete.size();
     explore::exploreFunction(*Root, Ctx, ForRoot, Statics, Problems, Counted);
+    // What the root calls was not seen through: each callee on its own.
+    if (Counted.Incomplete.size() > IncompleteBefore) {
+      const auto &Callees = Graph.Calls[Root];
+      Queue.insert(Queue.end(), Callees.rbegin(), Callees.rend());
+    }
   }
 
   CollectingSink Sink;

@@ -23,7 +23,7 @@ void answerEveryRound(go::Chan<go::Unit> stop) {
     });
     switch (go::select(go::caseRecv(stop), go::caseRecv(answer))) { // expected-note {{the select takes this case}}
     case 0:
-      return; // expected-note {{the function returns here}}
+      return;
     case 1:
       break;
     }
@@ -34,6 +34,6 @@ void answerEveryRound(go::Chan<go::Unit> stop) {
 // CHECK-NOT: not fully explored
 void serveUntilStopped() {
   auto stop = go::makeChan<go::Unit>();
-  go::spawn([stop] { answerEveryRound(stop); });
+  go::spawn([stop] { answerEveryRound(stop); }); // expected-note {{goroutine spawned here}}
   go::spawn([stop] { stop.send({}); });
-}
+} // expected-note {{the function returns here}}

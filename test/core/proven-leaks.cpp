@@ -10,7 +10,7 @@
 void orphan() {
   auto results = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
   go::spawn([results] { results.send(1); }); // expected-warning {{goroutine blocks forever sending on a channel}} expected-note {{goroutine blocks forever sending}} expected-note {{goroutine spawned here}}
-} // expected-note {{the function returns here}}
+}
 
 // CHECK: golife: orphanThenCount: 30{{[0-9]}} states, {{.*}}not fully explored (state budget): only what the states reached prove, 1 problems
 void orphanThenCount(int limit) {

@@ -3,7 +3,7 @@
 // the runtime (directly, through a callee, a lambda, a virtual call or a
 // std::function) keeps a function a root. The leak below is found, and the
 // loop that would exhaust the state budget if interpreted costs nothing.
-// RUN: not %golife --trace --quiet %s -- %runtime_flags 2>&1 >/dev/null \
+// RUN: not %golife --trace --quiet --each-function %s -- %runtime_flags 2>&1 >/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='golife: search' \
 // RUN:     --implicit-check-not='golife: twice'
 // RUN: not %golife --quiet %s -- %runtime_flags | FileCheck %s --check-prefix=LEAK

@@ -33,7 +33,7 @@ public:
   void reset() { ByBudget.clear(); }
 
   /// The findings under \p Options; checks configured with another budget
-  /// get an analysis of their own.
+  /// or other roots get an analysis of their own.
   const std::vector<Finding> &findings(ASTContext &Ctx,
                                        const AnalysisOptions &Options) {
     return analysis(Ctx, Options).Findings;
@@ -51,10 +51,11 @@ private:
     std::vector<Finding> Findings;
     AnalysisStats Stats;
   };
-  std::map<unsigned, Analysis> ByBudget;
+  std::map<std::pair<unsigned, bool>, Analysis> ByBudget;
 
   Analysis &analysis(ASTContext &Ctx, const AnalysisOptions &Options) {
-    auto [It, New] = ByBudget.try_emplace(Options.MaxStates);
+    auto [It, New] = ByBudget.try_emplace(
+        std::make_pair(Options.MaxStates, Options.EntryPointsOnly));
     if (New)
       It->second.Findings = analyzeTranslationUnit(Ctx, builtinChecks(),
                                                    Options, &It->second.Stats);
@@ -67,6 +68,10 @@ SharedAnalysis &sharedAnalysis() {
   return Shared;
 }
 
+bool isTrue(StringRef Option) {
+  return Option.equals_insensitive("true") || Option == "1";
+}
+
 class GolifeTidyCheck : public ClangTidyCheck {
 public:
   GolifeTidyCheck(CheckKind Kind, StringRef Name, ClangTidyContext *Context)
@@ -75,7 +80,9 @@ public:
         Options.getLocalOrGlobal("MaxStates", Analysis.MaxStates);
     // Read as text: clang-tidy-19 does not export the bool instantiation.
     StringRef Report = Options.getLocalOrGlobal("ReportIncomplete", "false");
-    ReportIncomplete = Report.equals_insensitive("true") || Report == "1";
+    ReportIncomplete = isTrue(Report);
+    Analysis.EntryPointsOnly =
+        !isTrue(Options.getLocalOrGlobal("EachFunction", "false"));
   }
 
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
@@ -119,6 +126,8 @@ public:
     Options.store(Opts, "MaxStates", Analysis.MaxStates);
     Options.store(Opts, "ReportIncomplete",
                   ReportIncomplete ? "true" : "false");
+    Options.store(Opts, "EachFunction",
+                  Analysis.EntryPointsOnly ? "false" : "true");
   }
 
 private:

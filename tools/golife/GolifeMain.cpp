@@ -190,6 +190,12 @@ cl::opt<bool> NoReduction(
              "partial-order and symmetry reductions (slower; for checking "
              "them)"),
     cl::cat(Category));
+cl::opt<bool> EachFunction(
+    "each-function",
+    cl::desc("Analyse every function of the main file on its own, with "
+             "unknown arguments, instead of from the entry points (functions "
+             "no other analysed function calls)"),
+    cl::cat(Category));
 cl::opt<std::string> SarifRoot(
     "sarif-root",
     cl::desc("Files under this folder are named relative to it in SARIF (as "
@@ -360,6 +366,7 @@ public:
       Options.MaxSeconds = MaxSeconds;
       Options.MaxUnitSeconds = MaxUnitSeconds;
       Options.Reduce = !NoReduction;
+      Options.EntryPointsOnly = !EachFunction;
       Options.Trace = Trace;
       AnalysisStats Stats;
       for (const Finding &F :
@@ -532,9 +539,9 @@ std::string resultOptions(const clang::tidy::ClangTidyOptions &Options,
                           const FileSettings &Settings) {
   return dumpConfig(Options, Settings) +
          formatv("max-memory-mb={0} max-seconds={1} max-unit-seconds={2} "
-                 "reduction={3}\n",
+                 "reduction={3} each-function={4}\n",
                  unsigned(MaxMemoryMB), unsigned(MaxSeconds),
-                 unsigned(MaxUnitSeconds), !NoReduction)
+                 unsigned(MaxUnitSeconds), !NoReduction, bool(EachFunction))
              .str();
 }
 

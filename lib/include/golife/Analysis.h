@@ -37,6 +37,10 @@ struct AnalysisOptions {
   /// (partial-order reduction), and take interchangeable goroutines for one
   /// (symmetry); off only to check the reductions.
   bool Reduce = true;
+  /// Analyse the entry points (functions no other analysed function calls),
+  /// and a function they call on its own only when a caller that reaches it
+  /// cannot be explored to its end; false: every function on its own.
+  bool EntryPointsOnly = true;
   /// Print, per analysed function, how the exploration went (to stderr).
   bool Trace = false;
 };
