@@ -1,0 +1,43 @@
+// A client owns its connection through a unique_ptr and lends the raw
+// pointer to the reader it starts. reconnect() resets the pointer without
+// closing the old connection's inbox: the old reader waits forever.
+#include <go/go.h>
+#include <memory>
+
+struct Conn {
+  go::Chan<int> inbox = go::makeChan<int>(1);
+};
+
+void startReader(Conn *conn) {
+  go::spawn([inbox = conn->inbox] {
+    for (int message : inbox)
+      (void)message;
+  });
+}
+
+struct Client {
+  std::unique_ptr<Conn> conn;
+
+  void connect() {
+    conn = std::make_unique<Conn>();
+    startReader(conn.get());
+  }
+
+  void reconnect() {
+    conn.reset(new Conn());
+    startReader(conn.get());
+  }
+
+  void shutdown() { conn->inbox.close(); }
+};
+
+void run() {
+  Client client;
+  client.connect();
+  client.conn->inbox.send(1);
+  client.reconnect();
+  client.conn->inbox.send(2);
+  client.shutdown();
+}
+
+int main() { return go::run([] { run(); }); }
