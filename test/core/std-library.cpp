@@ -1,0 +1,214 @@
+// Standard-library operations the model follows: std::unordered_map's
+// insert (which keeps the first value), operator[] (which default-inserts:
+// a nil channel), find, erase and iteration; emplace into a map; erase
+// from a vector while iterating; a smart pointer's get(); and
+// std::forward through a generic helper.
+// RUN: %golife_analyze -Xanalyzer -analyzer-checker=golife %s
+// RUN: not %golife --quiet %s -- %runtime_flags | FileCheck %s
+#include <go/go.h>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+// insert() does not replace a key that is there: the route keeps the first
+// channel, and the listener on the second never hears from it.
+void routeReplacedByInsert() {
+  std::unordered_map<std::string, go::Chan<int>> routes;
+  auto first = go::makeChan<int>(1);
+  auto second = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
+  routes.insert({"orders", first});
+  // CHECK-DAG: std-library.cpp:[[@LINE+1]]:31: warning: goroutine blocks forever receiving
+  go::spawn([second] { second.recv(); }); // expected-warning {{goroutine blocks forever receiving from a channel: no partner can ever come}} expected-note {{receiving from a channel}} expected-note {{goroutine spawned here}}
+  routes.insert({"orders", second});
+  routes["orders"].send(1);
+} // expected-note {{the function returns here}}
+
+void routeReplacedByAssignment() {
+  std::unordered_map<std::string, go::Chan<int>> routes;
+  auto first = go::makeChan<int>(1);
+  auto second = go::makeChan<int>();
+  routes.insert({"orders", first});
+  go::spawn([second] { second.recv(); });
+  routes["orders"] = second;
+  routes["orders"].send(1);
+}
+
+// operator[] on a missing key inserts a default channel: the nil channel.
+void missingWorkerIsNil() {
+  std::unordered_map<int, go::Chan<int>> workers;
+  workers[1] = go::makeChan<int>(1);
+  workers[2] = go::makeChan<int>(1);
+  // CHECK-DAG: std-library.cpp:[[@LINE+1]]:14: warning: goroutine blocks forever sending on a nil channel
+  workers[3].send(7); // expected-warning {{goroutine blocks forever sending on a nil channel}} expected-note {{sending on a nil channel}}
+}
+
+void missingWorkerLookedUp() {
+  std::unordered_map<int, go::Chan<int>> workers;
+  workers[1] = go::makeChan<int>(1);
+  workers[2] = go::makeChan<int>(1);
+  auto it = workers.find(3);
+  if (it != workers.end())
+    it->second.send(7);
+}
+
+// A cancelled job is erased before the results are collected by iterating
+// the map: its worker's reply has no reader unless the reply has room.
+void cancelledJobBlocks() {
+  std::unordered_map<int, go::Chan<int>> jobs;
+  for (int id = 0; id < 3; ++id) {
+    auto reply = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
+    jobs.insert({id, reply});
+    // CHECK-DAG: std-library.cpp:[[@LINE+1]]:35: warning: goroutine blocks forever sending
+    go::spawn([reply, id] { reply.send(id); }); // expected-warning {{goroutine blocks forever sending on a channel: no partner can ever come}} expected-note {{sending on a channel}} expected-note {{goroutine spawned here}}
+  }
+  jobs.erase(1);
+  for (auto &[id, reply] : jobs)
+    reply.recv();
+} // expected-note {{the function returns here}}
+
+void cancelledJobHasRoom() {
+  std::unordered_map<int, go::Chan<int>> jobs;
+  for (int id = 0; id < 3; ++id) {
+    auto reply = go::makeChan<int>(1);
+    jobs.insert({id, reply});
+    go::spawn([reply, id] { reply.send(id); });
+  }
+  jobs.erase(1);
+  for (auto &[id, reply] : jobs)
+    reply.recv();
+}
+
+// emplace() into a map, like insert(), keeps the value already there.
+void emplaceKeepsFirst() {
+  std::unordered_map<int, go::WaitGroup *> groups;
+  go::WaitGroup a, b;
+  a.add(1);
+  b.add(1);
+  groups.emplace(1, &a);
+  groups.emplace(1, &b);
+  go::spawn([groups] { groups.at(1)->done(); });
+  // CHECK-DAG: std-library.cpp:[[@LINE+1]]:5: warning: wait() blocks forever
+  b.wait(); // expected-warning {{wait() blocks forever: the WaitGroup's counter never drops to zero}} expected-note {{wait() blocks forever}}
+}
+
+void emplaceUnderTwoKeys() {
+  std::unordered_map<int, go::WaitGroup *> groups;
+  go::WaitGroup a, b;
+  a.add(1);
+  b.add(1);
+  groups.emplace(1, &a);
+  groups.emplace(2, &b);
+  go::spawn([groups] {
+    for (auto &[key, group] : groups)
+      group->done();
+  });
+  b.wait();
+}
+
+// erase() returns the next element: stepping past it as well skips one,
+// and the skipped subscriber is never closed.
+void eraseLoopSkipsOne() {
+  std::vector<go::Chan<int>> subscribers{go::makeChan<int>(),
+                                         go::makeChan<int>()}; // expected-note {{unbuffered channel made here}}
+  for (auto &sub : subscribers)
+    go::spawn([sub] { // expected-note {{goroutine spawned here}}
+      // CHECK-DAG: std-library.cpp:[[@LINE+1]]:22: warning: goroutine blocks forever ranging
+      for (int event : sub) // expected-warning {{goroutine blocks forever ranging over a channel: no partner can ever come}} expected-note {{ranging over a channel}}
+        (void)event;
+    });
+  for (auto it = subscribers.begin(); it != subscribers.end(); ++it) {
+    it->close();
+    it = subscribers.erase(it);
+  }
+} // expected-note {{the function returns here}}
+
+void eraseLoopVisitsAll() {
+  std::vector<go::Chan<int>> subscribers{go::makeChan<int>(),
+                                         go::makeChan<int>()};
+  for (auto &sub : subscribers)
+    go::spawn([sub] {
+      for (int event : sub)
+        (void)event;
+    });
+  for (auto it = subscribers.begin(); it != subscribers.end();) {
+    it->close();
+    it = subscribers.erase(it);
+  }
+}
+
+// get() lends the owned object itself.
+struct Mailbox {
+  go::Chan<int> letters = go::makeChan<int>(1); // expected-note {{channel made here with capacity 1}}
+};
+
+void lentTheOtherMailbox() {
+  auto mine = std::make_unique<Mailbox>();
+  auto theirs = std::make_shared<Mailbox>();
+  Mailbox *lent = theirs.get();
+  // CHECK-DAG: std-library.cpp:[[@LINE+1]]:36: warning: goroutine blocks forever receiving
+  go::spawn([lent] { lent->letters.recv(); }); // expected-warning {{goroutine blocks forever receiving from a channel: no partner can ever come}} expected-note {{receiving from a channel}} expected-note {{goroutine spawned here}}
+  mine->letters.send(1);
+} // expected-note {{the function returns here}}
+
+void lentMyMailbox() {
+  auto mine = std::make_unique<Mailbox>();
+  auto theirs = std::make_shared<Mailbox>();
+  Mailbox *lent = mine.get();
+  go::spawn([lent] { lent->letters.recv(); });
+  mine->letters.send(1);
+  (void)theirs;
+}
+
+// std::forward through a generic helper hands go::spawn the task and the
+// very channel it was given.
+template <class... Args> void spawnForwarded(Args &&...args) {
+  go::spawn(std::forward<Args>(args)...); // expected-note {{goroutine spawned here}}
+}
+
+void forwardedSenderUnread() {
+  auto done = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
+  // CHECK-DAG: std-library.cpp:[[@LINE+1]]:49: warning: goroutine blocks forever sending
+  spawnForwarded([](go::Chan<int> c, int v) { c.send(v); }, done, 1); // expected-warning {{goroutine blocks forever sending on a channel: no partner can ever come}} expected-note {{sending on a channel}}
+} // expected-note {{the function returns here}}
+
+void forwardedSenderRead() {
+  auto done = go::makeChan<int>();
+  spawnForwarded([](go::Chan<int> c, int v) { c.send(v); }, done, 1);
+  done.recv();
+}
+
+// A struct holding a channel, forwarded into a container.
+struct Job {
+  go::Chan<int> results;
+  int count;
+};
+
+template <class T> void keep(std::vector<T> &all, T &&one) {
+  all.push_back(std::forward<T>(one));
+}
+
+void forwardedJobHalfRead() {
+  std::vector<Job> jobs;
+  keep(jobs, Job{go::makeChan<int>(), 2}); // expected-note {{unbuffered channel made here}}
+  go::spawn([jobs] { // expected-note {{goroutine spawned here}}
+    for (const Job &job : jobs)
+      for (int i = 0; i < job.count; ++i)
+        // CHECK-DAG: std-library.cpp:[[@LINE+1]]:21: warning: goroutine blocks forever sending
+        job.results.send(i); // expected-warning {{goroutine blocks forever sending on a channel: no partner can ever come}} expected-note {{sending on a channel}}
+  });
+  jobs.front().results.recv();
+} // expected-note {{the function returns here}}
+
+void forwardedJobAllRead() {
+  std::vector<Job> jobs;
+  keep(jobs, Job{go::makeChan<int>(), 2});
+  go::spawn([jobs] {
+    for (const Job &job : jobs)
+      for (int i = 0; i < job.count; ++i)
+        job.results.send(i);
+  });
+  for (int i = 0; i < jobs.front().count; ++i)
+    jobs.front().results.recv();
+}
