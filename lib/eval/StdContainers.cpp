@@ -86,6 +86,24 @@ const CXXRecordDecl *recordOf(QualType T) {
   return T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
 }
 
+/// Whether emplace_back(Args...) of \p CE runs one of the element's own
+/// constructors on its arguments: the element is a record of the program's
+/// own, and it is given neither nothing nor an element to copy or move.
+bool constructsElement(const CallExpr *CE, QualType ElementType) {
+  const CXXRecordDecl *Record = recordOf(ElementType);
+  unsigned First = isa<CXXOperatorCallExpr>(CE) ? 1 : 0;
+  if (!Record || isStd(Record) ||
+      runtimeTypeOf(ElementType) != RuntimeType::None ||
+      CE->getNumArgs() <= First)
+    return false;
+  if (CE->getNumArgs() > First + 1)
+    return true;
+  const CXXRecordDecl *Arg = recordOf(CE->getArg(First)->getType());
+  return !Arg || !Arg->hasDefinition() ||
+         (Arg->getCanonicalDecl() != Record->getCanonicalDecl() &&
+          !Arg->isDerivedFrom(Record));
+}
+
 } // namespace
 
 Value textValue(llvm::StringRef Text) {
@@ -653,6 +671,20 @@ bool Interpreter::containerMethod(const CallExpr *CE, CellId Container,
     if (Size() == 0)
       return Unfollowed();
     set(CE, ElementAt(Name == "front" ? 0 : Size() - 1));
+  } else if (!Keyed && Name.starts_with("emplace_") && !ElementType.isNull() &&
+             constructsElement(CE, ElementType)) {
+    // The element is made by its constructor, which may make runtime
+    // objects (a channel of the capacity it is given): as new T(args).
+    size_t Depth = proc().Stack.size();
+    std::optional<Value> Made = newObject(ElementType, Args);
+    if (!Made || !Made->is(Value::Kind::Cell))
+      return Unfollowed();
+    auto &Elements = S->Cells[Container].Elements;
+    Elements.insert(Name == "emplace_back" ? Elements.end() : Elements.begin(),
+                    Made->Id);
+    // The constructor's frame, when it has one, is on top: the reference
+    // to the element is the caller's result.
+    proc().Stack[Depth - 1].Env[CE] = *Made;
   } else if (!Keyed && (Name == "push_back" || Name == "emplace_back")) {
     if (!addElement(CE, Container, K, ElementType, Args))
       return Unfollowed();

@@ -1,11 +1,13 @@
 // Standard-library operations the model follows: std::unordered_map's
 // insert (which keeps the first value), operator[] (which default-inserts:
-// a nil channel), find, erase and iteration; emplace into a map; erase
-// from a vector while iterating; a smart pointer's get(); and
+// a nil channel), find, erase and iteration; emplace, and emplace_back
+// and emplace_front, which run the element's constructor;
+// erase from a vector while iterating; a smart pointer's get(); and
 // std::forward through a generic helper.
 // RUN: %golife_analyze -Xanalyzer -analyzer-checker=golife %s
 // RUN: not %golife --quiet %s -- %runtime_flags | FileCheck %s
 #include <go/go.h>
+#include <deque>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -78,6 +80,47 @@ void cancelledJobHasRoom() {
   jobs.erase(1);
   for (auto &[id, reply] : jobs)
     reply.recv();
+}
+
+// emplace_back constructs the element in place, with its constructor.
+struct Pipe {
+  go::Chan<int> ch;
+  explicit Pipe(int capacity) : ch(go::makeChan<int>(capacity)) {} // expected-note 2 {{channel made here with capacity 1}}
+};
+
+void pipeEmplacedTooSmall() {
+  std::vector<Pipe> pipes;
+  pipes.emplace_back(1);
+  pipes.back().ch.send(1);
+  // CHECK-DAG: std-library.cpp:[[@LINE+1]]:19: warning: goroutine blocks forever sending
+  pipes.back().ch.send(2); // expected-warning {{goroutine blocks forever sending on a channel: no partner can ever come}} expected-note {{sending on a channel}}
+}
+
+void pipeEmplacedBigEnough() {
+  std::vector<Pipe> pipes;
+  pipes.emplace_back(2);
+  pipes.back().ch.send(1);
+  pipes.back().ch.send(2);
+}
+
+// emplace_front gives the element it made, now the first one.
+void pipeEmplacedAtFrontTooSmall() {
+  std::deque<Pipe> pipes;
+  pipes.emplace_back(2);
+  Pipe &first = pipes.emplace_front(1);
+  pipes.back().ch.send(1);
+  pipes.front().ch.send(1);
+  // CHECK-DAG: std-library.cpp:[[@LINE+1]]:12: warning: goroutine blocks forever sending
+  first.ch.send(2); // expected-warning {{goroutine blocks forever sending on a channel: no partner can ever come}} expected-note {{sending on a channel}}
+}
+
+void pipeEmplacedAtFrontBigEnough() {
+  std::deque<Pipe> pipes;
+  pipes.emplace_back(1);
+  Pipe &first = pipes.emplace_front(2);
+  pipes.back().ch.send(1);
+  pipes.front().ch.send(1);
+  first.ch.send(2);
 }
 
 // emplace() into a map, like insert(), keeps the value already there.
