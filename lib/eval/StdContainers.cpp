@@ -707,10 +707,12 @@ bool Interpreter::containerMethod(const CallExpr *CE, CellId Container,
     if (!Index.is(Value::Kind::Int) || Index.Int < 0 || Index.Int >= Size())
       return Unfollowed();
     set(CE, ElementAt(Index.Int));
-  } else if (Mapped && (Name == "[]" || Name == "at")) {
+  } else if (Mapped && (Name == "[]" || Name == "at" ||
+                        (Name == "insert_or_assign" && Args.size() == 2))) {
     Value Key = Args.empty() ? Value{} : load(Args[0]);
+    int64_t Before = Size();
     std::optional<int64_t> Slot =
-        keyedSlot(CE, Container, K, Key, Name == "[]", [&] {
+        keyedSlot(CE, Container, K, Key, Name != "at", [&] {
           QualType MappedType;
           if (const auto *Pair = recordOf(ElementType);
               Pair && !Pair->field_empty())
@@ -719,7 +721,14 @@ bool Interpreter::containerMethod(const CallExpr *CE, CellId Container,
         });
     if (!Slot || *Slot < 0)
       return Unfollowed();
-    set(CE, SlotAt(*Slot));
+    if (Name == "insert_or_assign") {
+      // As m[key] = value: unlike insert(), a key already there takes it.
+      store(SlotAt(*Slot), Args[1]);
+      set(CE, Value::cell(makePair(CE->getType(), positionIn(Container, *Slot),
+                                   Value::integer(Size() > Before))));
+    } else {
+      set(CE, SlotAt(*Slot));
+    }
   } else if (Keyed &&
              (Name == "find" || Name == "count" || Name == "contains")) {
     Value Key = Args.empty() ? Value{} : load(Args[0]);

@@ -1,9 +1,9 @@
 // Standard-library operations the model follows: std::unordered_map's
-// insert (which keeps the first value), operator[] (which default-inserts:
-// a nil channel), find, erase and iteration; emplace, and emplace_back
-// and emplace_front, which run the element's constructor;
-// erase from a vector while iterating; a smart pointer's get(); and
-// std::forward through a generic helper.
+// insert (which keeps the first value), insert_or_assign (which does not),
+// operator[] (which default-inserts: a nil channel), find, erase and
+// iteration; emplace into a map; emplace_back and emplace_front, which run
+// the element's constructor; erase from a vector while iterating; a smart
+// pointer's get(); and std::forward through a generic helper.
 // RUN: %golife_analyze -Xanalyzer -analyzer-checker=golife %s
 // RUN: not %golife --quiet %s -- %runtime_flags | FileCheck %s
 #include <go/go.h>
@@ -35,6 +35,26 @@ void routeReplacedByAssignment() {
   go::spawn([second] { second.recv(); });
   routes["orders"] = second;
   routes["orders"].send(1);
+}
+
+// insert_or_assign() replaces the value of a key already there.
+void slotsReplacedByFewer() {
+  std::unordered_map<std::string, go::Chan<int>> slots;
+  slots.insert_or_assign("uploads", go::makeChan<int>(2));
+  slots.insert_or_assign("uploads", go::makeChan<int>(1)); // expected-note {{channel made here with capacity 1}}
+  slots["uploads"].send(1);
+  // CHECK-DAG: std-library.cpp:[[@LINE+1]]:20: warning: goroutine blocks forever sending
+  slots["uploads"].send(2); // expected-warning {{goroutine blocks forever sending on a channel: no partner can ever come}} expected-note {{sending on a channel}}
+}
+
+void slotsReplacedByMore() {
+  std::unordered_map<std::string, go::Chan<int>> slots;
+  slots.insert_or_assign("uploads", go::makeChan<int>(1));
+  auto [slot, added] =
+      slots.insert_or_assign("uploads", go::makeChan<int>(2));
+  if (!added)
+    slot->second.send(1);
+  slots["uploads"].send(2);
 }
 
 // operator[] on a missing key inserts a default channel: the nil channel.
