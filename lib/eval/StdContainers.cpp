@@ -685,6 +685,20 @@ bool Interpreter::containerMethod(const CallExpr *CE, CellId Container,
     // The constructor's frame, when it has one, is on top: the reference
     // to the element is the caller's result.
     proc().Stack[Depth - 1].Env[CE] = *Made;
+  } else if (K == ContainerKind::Sequence && Name == "insert" &&
+             Args.size() == 2 && isa<CXXMemberCallExpr>(CE) &&
+             !isa<CXXStdInitializerListExpr>(CE->getArg(1)->IgnoreImplicit()) &&
+             !ElementType.isNull()) {
+    // insert(pos, value): one element before pos. A count, a range or a
+    // list is not followed.
+    Value At = load(Args[0]);
+    if (!At.is(Value::Kind::Position) || At.Id != Container || At.Int < 0 ||
+        At.Int > Size())
+      return Unfollowed();
+    CellId Element = makeElement(ElementType, {Args[1]});
+    auto &Elements = S->Cells[Container].Elements;
+    Elements.insert(Elements.begin() + At.Int, Element);
+    set(CE, At); // the new element is where pos was
   } else if (!Keyed && (Name == "push_back" || Name == "emplace_back")) {
     if (!addElement(CE, Container, K, ElementType, Args))
       return Unfollowed();
@@ -766,6 +780,15 @@ bool Interpreter::containerMethod(const CallExpr *CE, CellId Container,
       auto &Elements = S->Cells[Container].Elements;
       Elements.erase(Elements.begin() + Arg.Int);
       set(CE, Arg); // the next element is where this one was
+      return true;
+    }
+    Value Last = Args.size() == 2 ? load(Args[1]) : Value{};
+    if (Arg.is(Value::Kind::Position) && Last.is(Value::Kind::Position) &&
+        Arg.Id == Container && Last.Id == Container && Arg.Int >= 0 &&
+        Arg.Int <= Last.Int && Last.Int <= Size()) {
+      auto &Elements = S->Cells[Container].Elements;
+      Elements.erase(Elements.begin() + Arg.Int, Elements.begin() + Last.Int);
+      set(CE, Arg); // erase(first, last): what followed is where first was
       return true;
     }
     if (!Keyed || Args.size() != 1 || Arg.is(Value::Kind::Position))

@@ -2,7 +2,8 @@
 // insert (which keeps the first value), insert_or_assign (which does not),
 // operator[] (which default-inserts: a nil channel), find, erase and
 // iteration; emplace into a map; emplace_back and emplace_front, which run
-// the element's constructor; erase from a vector while iterating; a smart
+// the element's constructor; a vector's insert before a position, erase of
+// a range and erase while iterating; a smart
 // pointer's get(); and std::forward through a generic helper.
 // RUN: %golife_analyze -Xanalyzer -analyzer-checker=golife %s
 // RUN: not %golife --quiet %s -- %runtime_flags | FileCheck %s
@@ -199,6 +200,52 @@ void eraseLoopVisitsAll() {
     it->close();
     it = subscribers.erase(it);
   }
+}
+
+// insert(pos, value) puts the new element before pos.
+void urgentLaneFirst() {
+  std::vector<go::Chan<int>> lanes{go::makeChan<int>(2)};
+  lanes.insert(lanes.begin(), go::makeChan<int>(1)); // expected-note {{channel made here with capacity 1}}
+  lanes.front().send(1);
+  // CHECK-DAG: std-library.cpp:[[@LINE+1]]:17: warning: goroutine blocks forever sending
+  lanes.front().send(2); // expected-warning {{goroutine blocks forever sending on a channel: no partner can ever come}} expected-note {{sending on a channel}}
+}
+
+void urgentLaneLast() {
+  std::vector<go::Chan<int>> lanes{go::makeChan<int>(2)};
+  lanes.insert(lanes.end(), go::makeChan<int>(1));
+  lanes.front().send(1);
+  lanes.front().send(2);
+}
+
+// erase(first, last) drops a range: its readers are closed by no one.
+void staleReadersDropped() {
+  std::vector<go::Chan<int>> readers{go::makeChan<int>(), go::makeChan<int>(), // expected-note {{unbuffered channel made here}}
+                                     go::makeChan<int>()};
+  for (auto &r : readers)
+    go::spawn([r] { // expected-note {{goroutine spawned here}}
+      // CHECK-DAG: std-library.cpp:[[@LINE+1]]:18: warning: goroutine blocks forever ranging
+      for (int v : r) // expected-warning {{goroutine blocks forever ranging over a channel: no partner can ever come}} expected-note {{ranging over a channel}}
+        (void)v;
+    });
+  readers.erase(readers.begin(), readers.begin() + 2);
+  for (auto &r : readers)
+    r.close();
+} // expected-note {{the function returns here}}
+
+void staleReadersClosedFirst() {
+  std::vector<go::Chan<int>> readers{go::makeChan<int>(), go::makeChan<int>(),
+                                     go::makeChan<int>()};
+  for (auto &r : readers)
+    go::spawn([r] {
+      for (int v : r)
+        (void)v;
+    });
+  for (auto it = readers.begin(); it != readers.begin() + 2; ++it)
+    it->close();
+  readers.erase(readers.begin(), readers.begin() + 2);
+  for (auto &r : readers)
+    r.close();
 }
 
 // get() lends the owned object itself.
