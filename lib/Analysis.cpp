@@ -136,10 +136,10 @@ private:
   }
 };
 
-/// The functions a function's code calls directly, and those the lambdas
-/// it hands to the runtime call (its goroutines run them). A lambda kept or
-/// handed elsewhere may never run where the analysis follows: what it calls
-/// stays an entry point.
+/// The functions a function's code calls directly, those it hands to the
+/// runtime, and those the lambdas it hands to the runtime call (its
+/// goroutines run them). A lambda kept or handed elsewhere may never run
+/// where the analysis follows: what it calls stays an entry point.
 class DirectCallees : public RecursiveASTVisitor<DirectCallees> {
 public:
   llvm::DenseSet<const FunctionDecl *> Callees;
@@ -149,9 +149,18 @@ public:
     if (!Callee)
       return true;
     if (runtime::isRuntimeDecl(Callee)) {
-      for (const Expr *Arg : CE->arguments())
-        if (const auto *Lambda = dyn_cast<LambdaExpr>(Arg->IgnoreImplicit()))
+      // go::spawn(worker, ...) and go::spawn([..] { ... }) run them.
+      for (const Expr *Arg : CE->arguments()) {
+        const Expr *Bare = Arg->IgnoreImplicit();
+        if (const auto *Lambda = dyn_cast<LambdaExpr>(Bare))
           Spawned.insert(Lambda);
+        if (const auto *Unary = dyn_cast<UnaryOperator>(Bare);
+            Unary && Unary->getOpcode() == UO_AddrOf)
+          Bare = Unary->getSubExpr()->IgnoreImplicit();
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(Bare))
+          if (const auto *Named = dyn_cast<FunctionDecl>(Ref->getDecl()))
+            Callees.insert(Named->getCanonicalDecl());
+      }
       return true;
     }
     Callees.insert(Callee->getCanonicalDecl());

@@ -67,6 +67,17 @@ void crowd() {
     (void)Results.recv();
 }
 
+// A function handed to go::spawn by name runs in the goroutine: it is
+// analysed there, with what the spawn passes.
+void serveSpawned(bool Reply) {
+  auto Done = go::makeChan<int>();
+  go::spawn([=] { Done.send(1); });
+  if (Reply)
+    (void)Done.recv();
+}
+
+void spawnServe() { go::spawn(serveSpawned, true); }
+
 // CHECK-NOT: warning:
 // CHECK: entry-points.cpp:29:24: warning: goroutine blocks forever sending
 // CHECK-NOT: warning:
@@ -77,6 +88,7 @@ void crowd() {
 // EACH: entry-points.cpp:29:24: warning: goroutine blocks forever sending
 // EACH: entry-points.cpp:43:24: warning: goroutine blocks forever sending
 // EACH: entry-points.cpp:56:23: warning: goroutine blocks forever sending
+// EACH: entry-points.cpp:74:24: warning: goroutine blocks forever sending
 
 // BUDGET: not fully explored (state budget): crowd
 // BUDGET: entry-points.cpp:56:23: warning: goroutine blocks forever sending
