@@ -76,8 +76,13 @@ CellId Interpreter::fieldCell(CellId Record, const FieldDecl *Field) {
     if (F == Field)
       return C;
   bool Lent = S->Cells[Record].Lent;
-  Value Initial =
-      Lent ? madeUp(Field->getType()) : defaultValue(Field->getType(), nullptr);
+  QualType T = Field->getType();
+  // A std::array member no initializer names is default-initialised: its
+  // elements are there (zero runtime objects).
+  Value Initial = Lent ? madeUp(T)
+                  : containerKind(T) == ContainerKind::Array
+                      ? arrayOf(T, {})
+                      : defaultValue(T, nullptr);
   // A record member is a record cell of its own, not a pointer to one.
   CellId C = Initial.is(Value::Kind::Cell) && S->Cells[Initial.Id].IsRecord
                  ? Initial.Id

@@ -8,6 +8,7 @@
 // RUN: %golife_analyze -Xanalyzer -analyzer-checker=golife %s
 // RUN: not %golife --quiet %s -- %runtime_flags | FileCheck %s
 #include <go/go.h>
+#include <array>
 #include <deque>
 #include <memory>
 #include <string>
@@ -321,4 +322,27 @@ void forwardedJobAllRead() {
   });
   for (int i = 0; i < jobs.front().count; ++i)
     jobs.front().results.recv();
+}
+
+// A std::array member no initializer names holds its elements: lock
+// striping over a member array of mutexes.
+struct StripedTable {
+  std::array<go::Mutex, 4> stripes;
+  void lockBoth(int a, int b) {
+    stripes[a % 4].lock();
+    // CHECK-DAG: std-library.cpp:[[@LINE+1]]:20: warning: goroutine locks a mutex it already holds
+    stripes[b % 4].lock(); // expected-warning {{goroutine locks a mutex it already holds: it blocks forever}} expected-note {{goroutine locks a mutex it already holds}}
+    stripes[b % 4].unlock();
+    stripes[a % 4].unlock();
+  }
+};
+
+void transferSameStripe() {
+  StripedTable table;
+  table.lockBoth(1, 5);
+}
+
+void transferOtherStripes() {
+  StripedTable table;
+  table.lockBoth(1, 2);
 }
