@@ -222,29 +222,23 @@ static CallGraph callGraphOf(llvm::ArrayRef<const FunctionDecl *> Candidates) {
     if (Reached.insert(FD).second)
       Work.push_back(FD);
   };
-  for (const FunctionDecl *FD : Candidates)
-    if (!Called.contains(FD)) {
-      Graph.Entries.push_back(FD);
-      Reach(FD);
+  auto Enter = [&](const FunctionDecl *Entry) {
+    Graph.Entries.push_back(Entry);
+    Reach(Entry);
+    while (!Work.empty()) {
+      const FunctionDecl *FD = Work.back();
+      Work.pop_back();
+      for (const FunctionDecl *Callee : Graph.Calls[FD])
+        Reach(Callee);
     }
-  while (!Work.empty()) {
-    const FunctionDecl *FD = Work.back();
-    Work.pop_back();
-    for (const FunctionDecl *Callee : Graph.Calls[FD])
-      Reach(Callee);
-  }
+  };
+  for (const FunctionDecl *FD : Candidates)
+    if (!Called.contains(FD))
+      Enter(FD);
   // Functions only a cycle of calls reaches: each is its own entry.
   for (const FunctionDecl *FD : Candidates)
-    if (!Reached.contains(FD)) {
-      Graph.Entries.push_back(FD);
-      Reach(FD);
-      while (!Work.empty()) {
-        const FunctionDecl *Next = Work.back();
-        Work.pop_back();
-        for (const FunctionDecl *Callee : Graph.Calls[Next])
-          Reach(Callee);
-      }
-    }
+    if (!Reached.contains(FD))
+      Enter(FD);
   return Graph;
 }
 
