@@ -39,7 +39,7 @@ Value Interpreter::defaultValue(QualType T, const Expr *Site) {
 
 Value Interpreter::madeUp(QualType T) {
   if (T->isIntegralOrEnumerationType())
-    return Value{Value::Kind::Sym, false, 0, 0, S->NextSymbol++};
+    return S->newSymbol();
   if (!isPlainRecord(T))
     return {};
   CellId Record = S->newRecord();
@@ -52,7 +52,7 @@ void Interpreter::forgetBorrowedIntegers() {
     if (C.Borrowed && !C.IsRecord &&
         (C.V.is(Value::Kind::Int) || C.V.is(Value::Kind::Sym) ||
          C.V.is(Value::Kind::Cond)))
-      C.V = Value{Value::Kind::Sym, false, 0, 0, S->NextSymbol++};
+      C.V = S->newSymbol();
 }
 
 CellId Interpreter::makePair(QualType PairType, Value First, Value Second) {

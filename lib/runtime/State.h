@@ -356,6 +356,8 @@ struct State {
     Cells.push_back(Cell{{}, true});
     return Cells.size() - 1;
   }
+  /// An unknown integer no other value is known to equal.
+  Value newSymbol() { return {Value::Kind::Sym, false, 0, 0, NextSymbol++}; }
   template <typename Primitive>
   ObjId newObject(Primitive P, const clang::Expr *Site) {
     Objects.push_back(Object{std::move(P), Site});
