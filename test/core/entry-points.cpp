@@ -92,3 +92,8 @@ void spawnServe() { go::spawn(serveSpawned, true); }
 
 // BUDGET: not fully explored (state budget): crowd
 // BUDGET: entry-points.cpp:56:23: warning: goroutine blocks forever sending
+
+// The same choice in the analyzer and in clang-tidy.
+// RUN: %clang --analyze -fplugin=%plugin_analyzer -Xanalyzer -analyzer-checker=golife -Xanalyzer -analyzer-config -Xanalyzer golife:EachFunction=true %runtime_flags -o /dev/null %s 2>&1 | FileCheck %s --check-prefix=EACH
+// RUN: %clang_tidy --checks='-*,golife-channel-leak' %s -- %runtime_flags 2>&1 | FileCheck %s
+// RUN: %clang_tidy --checks='-*,golife-channel-leak' --config='{CheckOptions: {EachFunction: true}}' %s -- %runtime_flags 2>&1 | FileCheck %s --check-prefix=EACH
