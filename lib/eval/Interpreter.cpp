@@ -149,6 +149,22 @@ const CFG *Interpreter::graphOf(const FunctionDecl *FD) {
   return Slot.get();
 }
 
+const FunctionDecl *Interpreter::functionHolding(const Stmt *S) const {
+  for (const auto &[FD, Graph] : Graphs) {
+    if (!Graph)
+      continue;
+    for (const CFGBlock *Block : *Graph) {
+      if (Block->getTerminatorStmt() == S)
+        return FD;
+      for (const CFGElement &Element : *Block)
+        if (auto Statement = Element.getAs<CFGStmt>();
+            Statement && Statement->getStmt() == S)
+          return FD;
+    }
+  }
+  return nullptr;
+}
+
 State Interpreter::start(const FunctionDecl &Root) {
   State Initial;
   Initial.Processes.push_back(Process{"g0"});

@@ -85,6 +85,10 @@ public:
   /// Set once a loop head forgot such a local's known value.
   bool WidenedDelays = false;
 
+  /// The function interpreted so far whose graph holds \p S (a lambda's
+  /// call operator for a statement of its body), or null.
+  const clang::FunctionDecl *functionHolding(const clang::Stmt *S) const;
+
 private:
   clang::ASTContext &Ctx;
   const AnalysisOptions &Options;

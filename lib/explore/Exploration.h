@@ -55,6 +55,12 @@ public:
   bool wideningGivenUp() const { return !Interp.WidenDelays; }
 
 private:
+  /// The function whose body holds \p Site (a lambda's call operator):
+  /// what [[clang::suppress]], the analyzer's issue hash and golife's
+  /// fingerprints read a finding's context from. Not the root: the entry
+  /// point that reached a callee's bug must not change them.
+  const clang::Decl *holderOf(const clang::Stmt *Site) const;
+
   /// A state reached by a transition, in canonical form.
   struct Successor {
     State Canonical;

@@ -274,12 +274,17 @@ std::vector<FindingNote> Exploration::notesFor(const State &S,
   return Notes;
 }
 
+const Decl *Exploration::holderOf(const Stmt *Site) const {
+  const FunctionDecl *Holder = Interp.functionHolding(Site);
+  return Holder ? Holder : &Root;
+}
+
 Problem Exploration::blocked(const State &S, const Process &P, bool NobodyMoves,
                              std::set<const Expr *> &CancelsBlamed) const {
   Problem Blocked{ProblemKind::BlockedForever};
   Blocked.Op = P.Wait.Op;
   Blocked.Loc = P.Wait.Site->getExprLoc();
-  Blocked.Enclosing = &Root;
+  Blocked.Enclosing = holderOf(P.Wait.Site);
   Blocked.Targets = targets(S, P);
   Blocked.Notes = notesFor(S, P);
   // Waiting on done() of a context nobody cancels: one bug, reported here,
@@ -428,9 +433,10 @@ void Exploration::problems(std::vector<Problem> &Out) {
         Problem Loop{ProblemKind::NeverTerminates};
         Loop.InAnalysedFunction = Id == 0;
         EndlessRound Round = endlessRound(First, I, Id);
-        Loop.LoopLoc = (Round.Loop ? Round.Loop : P.LastLoop)->getBeginLoc();
+        const Stmt *Looping = Round.Loop ? Round.Loop : P.LastLoop;
+        Loop.LoopLoc = Looping->getBeginLoc();
         Loop.Loc = Round.Parked ? Round.Parked->getExprLoc() : Loop.LoopLoc;
-        Loop.Enclosing = &Root;
+        Loop.Enclosing = holderOf(Round.Parked ? Round.Parked : Looping);
         Loop.Notes = notesFor(S, P);
         Out.push_back(std::move(Loop));
       }
@@ -478,7 +484,7 @@ void Exploration::problems(std::vector<Problem> &Out) {
       Problem Leak{IsTicker ? ProblemKind::TickerNeverStopped
                             : ProblemKind::CancelNeverCalled};
       Leak.Loc = O.Made->getExprLoc();
-      Leak.Enclosing = &Root;
+      Leak.Enclosing = holderOf(O.Made);
       Out.push_back(std::move(Leak));
     }
   }
@@ -487,14 +493,14 @@ void Exploration::problems(std::vector<Problem> &Out) {
     Problem Race{ProblemKind::Unordered};
     Race.Op = Site.Op;
     Race.Loc = Site.Site->getExprLoc();
-    Race.Enclosing = &Root;
+    Race.Enclosing = holderOf(Site.Site);
     Out.push_back(std::move(Race));
   }
   for (const PanicSite &Site : Panics) {
     Problem Panic{ProblemKind::Panic};
     Panic.Op = Site.Op;
     Panic.Loc = Site.Site->getExprLoc();
-    Panic.Enclosing = &Root;
+    Panic.Enclosing = holderOf(Site.Site);
     Panic.PanicMessage = Site.Message;
     Out.push_back(std::move(Panic));
   }

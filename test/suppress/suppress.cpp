@@ -20,3 +20,12 @@ void suppressedStatement() {
   auto results = go::makeChan<int>();
   go::spawn([=] { results.send(1); });
 }
+
+// A bug in a function an entry point calls is suppressed where it is, in the
+// callee: its context is the function holding it, not the entry point.
+void sendsForCaller() {
+  auto results = go::makeChan<int>();
+  go::spawn([=] { [[clang::suppress]] results.send(1); });
+}
+
+void callsSuppressed() { sendsForCaller(); }

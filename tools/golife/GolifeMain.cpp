@@ -297,6 +297,11 @@ bool inUserCode(const Finding &F, const SourceManager &SM,
 /// The qualified name of the analysed function a finding comes from; part
 /// of its fingerprint.
 std::string functionName(const Decl *Enclosing) {
+  // A lambda is named by the function it is written in.
+  for (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Enclosing);
+       Method && Method->getParent()->isLambda();
+       Method = dyn_cast_or_null<CXXMethodDecl>(Enclosing))
+    Enclosing = dyn_cast<Decl>(Method->getParent()->getDeclContext());
   const auto *Named = dyn_cast_or_null<NamedDecl>(Enclosing);
   return Named ? Named->getQualifiedNameAsString() : std::string();
 }
