@@ -49,6 +49,11 @@ config.substitutions.extend([
     ("%python", config.python),
     ("%sarif_schema", config.sarif_schema),
     ("%scan_build", os.path.join(config.llvm_tools_dir, "scan-build")),
+    # scan-build-py's driver over a compilation database, and the index
+    # builder its --ctu runs.
+    ("%scanbuildpy", os.path.join(config.llvm_tools_dir, "analyze-build")),
+    ("%extdef_mapping",
+     os.path.join(config.llvm_tools_dir, "clang-extdef-mapping")),
     ("%host_cxx", os.path.join(config.llvm_tools_dir, "clang++")),
     # LLVM 19's own clang-format: other versions format differently.
     ("%clang_format", os.path.join(config.llvm_tools_dir, "clang-format")),
