@@ -50,10 +50,17 @@ std::vector<Unit> unitsOf(const clang::tooling::CompilationDatabase &Database,
     if (sys::fs::real_path(File, Real) || !Seen.try_emplace(Real, true).second)
       continue; // missing: its analysis says so; a second configuration
     std::vector<std::string> &Line = Command.CommandLine;
-    if (!Line.empty())
-      Line.insert(Line.begin() + 1, Options.ArgsBefore.begin(),
-                  Options.ArgsBefore.end());
-    Line.insert(Line.end(), Options.ArgsAfter.begin(), Options.ArgsAfter.end());
+    auto Add = [&Line](ArrayRef<std::string> Before,
+                       ArrayRef<std::string> After) {
+      if (!Line.empty())
+        Line.insert(Line.begin() + 1, Before.begin(), Before.end());
+      Line.insert(Line.end(), After.begin(), After.end());
+    };
+    if (Options.ConfiguredArgs) {
+      auto [Before, After] = Options.ConfiguredArgs(File);
+      Add(Before, After);
+    }
+    Add(Options.ArgsBefore, Options.ArgsAfter);
     Units.push_back({std::string(Real), std::move(Command)});
   }
   llvm::sort(Units,

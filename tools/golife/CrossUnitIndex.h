@@ -15,6 +15,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,12 @@ struct CrossUnitIndexOptions {
   std::vector<std::string> ArgsBefore, ArgsAfter;
   unsigned Jobs = 0;
   bool Trace = false;
+  /// A file's own configuration's ExtraArgsBefore and ExtraArgs, added
+  /// next to those (before ArgsBefore's, before ArgsAfter's) as the
+  /// analysis of that file adds them; none when not given.
+  std::function<std::pair<std::vector<std::string>, std::vector<std::string>>(
+      llvm::StringRef File)>
+      ConfiguredArgs;
 };
 
 /// The index of \p Database in Options.Dir, named but not built: its

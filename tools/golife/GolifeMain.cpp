@@ -980,6 +980,18 @@ int main(int Argc, const char **Argv) {
         std::vector<std::string>(ExtraArgs),
         Jobs,
         Trace};
+    IndexOptions.ConfiguredArgs = [&](StringRef File) {
+      // A file whose configuration is broken gets none: its own analysis
+      // reports the configuration.
+      auto Found = SettingsFor(File);
+      if (!Found) {
+        consumeError(Found.takeError());
+        return std::make_pair(std::vector<std::string>(),
+                              std::vector<std::string>());
+      }
+      return std::make_pair(std::move(Found->second.ExtraArgsBefore),
+                            std::move(Found->second.ExtraArgs));
+    };
     IndexOptions.ArgsAfter.insert(
         IndexOptions.ArgsAfter.end(),
         {"-resource-dir=" GOLIFE_CLANG_RESOURCE_DIR, "-Wno-everything"});
