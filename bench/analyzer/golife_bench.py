@@ -18,6 +18,12 @@ order given:
             and whether the leak is found / the fixed program is silent. A
             shape stops growing N at its first run that is stopped (timeout,
             memory) or over golife's state budget.
+  ctu       a multi-file project (--ctu-project: a folder with
+            compile_commands.json, or with the compile_commands.json.in
+            template of test/Inputs/ctu-project): per unit, golife -p across
+            files (its index built beforehand) against golife -p --no-ctu and
+            against -fsyntax-only, with the findings of each; then the whole
+            database with the index built in the run (cold) and reused (warm).
   verify    builds a few generated programs against the reference runtime and
             runs them under golife-run: the leaking ones must leak, the fixed
             ones must not.
@@ -33,6 +39,7 @@ import json
 import os
 import platform
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -40,7 +47,7 @@ import tempfile
 import measure
 import scale_programs
 
-PARTS = ("corpus", "ordinary", "scale", "verify")
+PARTS = ("corpus", "ordinary", "scale", "ctu", "verify")
 
 
 def flush_print(*args):
@@ -227,8 +234,10 @@ def run_ordinary(args):
     if not chosen:
         flush_print(f"no unit of the database is under {', '.join(folders)}")
         return
-    flush_print(COST_HEADER)
+    flush_print(COST_HEADER + ("  instructions syn / golife = x"
+                               if args.instructions else ""))
     ratios = Ratios()
+    counted = []
     cap = int(args.mem_cap_gb * measure.GIB)
     # Names relative to the folders' common parent: lib/x.cpp, tools/y.cpp.
     root = os.path.commonpath([os.path.dirname(os.path.abspath(u))
@@ -240,9 +249,29 @@ def run_ordinary(args):
                                args.baseline_repeat, cap, args.timeout)
         tool = measure.best_of(golife_command(args, "-p", args.build, path),
                                args.repeat, cap, args.timeout, ok_codes=(0, 1))
-        flush_print(cost_row(label, base, tool, ratios.add(label, base, tool)))
+        row = cost_row(label, base, tool, ratios.add(label, base, tool))
+        if args.instructions:
+            row += "  " + instructions_cell(
+                args, syntax_only_command(entry, args.clang),
+                golife_command(args, "-p", args.build, path), counted)
+        flush_print(row)
     ratios.report("ordinary")
+    if args.instructions:
+        flush_print(measure.summary(
+            "ordinary instructions golife/syntax (cachegrind)", counted))
     flush_print()
+
+
+def instructions_cell(args, baseline, golife, counted):
+    """'syn / golife = ratio' in instructions executed (measure.instructions),
+    the ratio added to counted; '-' for a run that did not complete."""
+    base = measure.instructions(baseline, args.instructions, args.timeout * 60)
+    tool = measure.instructions(golife, args.instructions, args.timeout * 60,
+                                ok_codes=(0, 1))
+    if not base or not tool:
+        return "-"
+    counted.append((tool / base, False))
+    return f"{base:,} / {tool:,} = {tool / base:.4f}"
 
 
 # -------------------------------------------------------------------- (c)
@@ -379,6 +408,98 @@ def run_verify(args):
     return bad
 
 
+# -------------------------------------------------------------------- ctu
+
+def ctu_database(args, scratch):
+    """The project's folder holding compile_commands.json: the folder itself,
+    or a copy of it with its template's DIR and RUNTIME filled in."""
+    project = os.path.abspath(args.ctu_project)
+    if os.path.exists(os.path.join(project, "compile_commands.json")):
+        return project
+    template = os.path.join(project, "compile_commands.json.in")
+    if not os.path.exists(template) or not args.include:
+        raise SystemExit("golife_bench: ctu needs --ctu-project holding "
+                         "compile_commands.json, or compile_commands.json.in "
+                         "and --include")
+    copy = os.path.join(scratch, "project")
+    shutil.copytree(project, copy)
+    with open(template) as source:
+        text = source.read().replace("DIR", copy).replace(
+            "RUNTIME", os.path.abspath(args.include))
+    with open(os.path.join(copy, "compile_commands.json"), "w") as out:
+        out.write(text)
+    return copy
+
+
+def count_findings(run):
+    findings = findings_of(run)
+    return "-" if findings is None else str(len(findings))
+
+
+def run_ctu(args):
+    """Cross-unit cost: golife -p across files against each unit alone."""
+    if not args.ctu_project:
+        raise SystemExit("golife_bench: ctu needs --ctu-project")
+    cap = int(args.mem_cap_gb * measure.GIB)
+    with tempfile.TemporaryDirectory(prefix="golife-ctu-") as scratch:
+        build = ctu_database(args, scratch)
+        with open(os.path.join(build, "compile_commands.json")) as database:
+            entries = sorted(json.load(database), key=lambda e: e["file"])
+        index = os.path.join(scratch, "index")
+        across = ["-p", build, f"--ctu-dir={index}"]
+        alone = ["-p", build, "--no-ctu"]
+        paths = [os.path.join(e["directory"], e["file"]) for e in entries]
+        flush_print("== ctu: golife -p across files (index built beforehand) "
+                    "against golife -p --no-ctu and -fsyntax-only ==")
+        # The index, built once before the per-unit runs (a warm cache).
+        measure.run_capped(golife_command(args, *across, paths[0]), cap,
+                           args.timeout, (0, 1))
+        flush_print(f"{'file':<28} {'syn s':>6} {'alone s':>7} "
+                    f"{'across s':>8} {'x alone':>7} {'x syn':>6} "
+                    f"{'alone MiB':>9} {'across MiB':>10} {'found':>7}  status")
+        ratios = Ratios()
+        for entry, path in zip(entries, paths):
+            base = measure.best_of(syntax_only_command(entry, args.clang),
+                                   args.baseline_repeat, cap, args.timeout)
+            single = measure.best_of(golife_command(args, *alone, path),
+                                     args.repeat, cap, args.timeout,
+                                     ok_codes=(0, 1))
+            cross = measure.best_of(golife_command(args, *across, path),
+                                    args.repeat, cap, args.timeout,
+                                    ok_codes=(0, 1))
+            ratios.add(os.path.basename(path), single, cross)
+            flush_print(
+                f"{os.path.basename(path):<28} {base.seconds:>6.2f} "
+                f"{single.seconds:>7.2f} {cross.seconds:>8.2f} "
+                f"{ratio(cross.seconds, single.seconds):>7} "
+                f"{ratio(cross.seconds, base.seconds):>6} "
+                f"{measure.mib(single.peak_kb):>9.0f} "
+                f"{measure.mib(cross.peak_kb):>10.0f} "
+                f"{count_findings(single):>3}/{count_findings(cross):<3}  "
+                f"{single.status}/{cross.status}")
+        flush_print(measure.summary("ctu time across/alone", ratios.time))
+        flush_print(measure.summary("ctu peak memory across/alone",
+                                    ratios.memory))
+        for line in ratios.failed:
+            flush_print(f"  {line}")
+        # The whole database in one run: building the index is part of the
+        # first run's cost.
+        flush_print(f"{'whole database':<28} {'alone s':>7} {'cold s':>7} "
+                    f"{'warm s':>7} {'found':>9}")
+        shutil.rmtree(index, ignore_errors=True)
+        single = measure.run_capped(golife_command(args, *alone, *paths),
+                                    cap, args.timeout, (0, 1))
+        cold = measure.run_capped(golife_command(args, *across, *paths), cap,
+                                  args.timeout, (0, 1))
+        warm = measure.run_capped(golife_command(args, *across, *paths), cap,
+                                  args.timeout, (0, 1))
+        flush_print(f"{len(paths):>3} units{'':<20} {single.seconds:>7.2f} "
+                    f"{cold.seconds:>7.2f} {warm.seconds:>7.2f} "
+                    f"{count_findings(single):>3}/{count_findings(cold)}/"
+                    f"{count_findings(warm)}")
+    flush_print()
+
+
 # ------------------------------------------------------------------- main
 
 def header(args):
@@ -419,6 +540,11 @@ def parse_arguments(argv):
     parser.add_argument("--under", action="append", default=[],
                         help="a source folder whose units 'ordinary' "
                         "measures (repeatable)")
+    parser.add_argument("--ctu-project", help="a multi-file project (ctu)")
+    parser.add_argument("--instructions", metavar="VALGRIND",
+                        help="ordinary: also count the instructions each "
+                        "side executes, under this valgrind (cachegrind; "
+                        "about 30 times slower, the same count on every run)")
     parser.add_argument("--mem-cap-gb", type=float, default=4.0,
                         help="RLIMIT_AS of every run, GiB (default 4)")
     parser.add_argument("--timeout", type=float, default=60.0,
@@ -465,6 +591,8 @@ def main(argv):
             run_ordinary(args)
         elif part == "scale":
             run_scale(args)
+        elif part == "ctu":
+            run_ctu(args)
         elif part == "verify":
             status |= 1 if run_verify(args) else 0
     return status

@@ -86,7 +86,8 @@ def _limit_memory(cap_bytes):
 
 
 def run_capped(command, cap_bytes, timeout, ok_codes=(0,), cwd=None):
-    """Runs command once with RLIMIT_AS = cap_bytes and a wall-clock timeout
+    """Runs command once with RLIMIT_AS = cap_bytes (None: no cap) and a
+    wall-clock timeout
     (seconds, None for none) and returns a Run. ok_codes are the exit codes
     that mean the command did its work (golife: 0 clean, 1 findings)."""
     env = dict(os.environ, LLVM_DISABLE_SYMBOLIZATION="1")
@@ -95,7 +96,8 @@ def run_capped(command, cap_bytes, timeout, ok_codes=(0,), cwd=None):
         try:
             child = subprocess.Popen(command, stdout=out, stderr=err, cwd=cwd,
                                      env=env, start_new_session=True,
-                                     preexec_fn=_limit_memory(cap_bytes))
+                                     preexec_fn=(_limit_memory(cap_bytes)
+                                                 if cap_bytes else None))
         except OSError as error:
             return Run("error", -1, 0.0, 0.0, 0, "", f"cannot run: {error}")
         lock = threading.Lock()
@@ -127,7 +129,8 @@ def run_capped(command, cap_bytes, timeout, ok_codes=(0,), cwd=None):
     code = child.returncode
     if state["timed_out"]:
         status = "timeout"
-    elif code in ok_codes and usage.ru_maxrss * 1024 >= SILENT_OOM * cap_bytes:
+    elif (code in ok_codes and cap_bytes
+          and usage.ru_maxrss * 1024 >= SILENT_OOM * cap_bytes):
         # golife as of 2ba33ad exits 0 with no finding, no trace and no
         # message when its allocations fail under the cap: a resident set
         # this close to the address-space cap means they did.
@@ -143,6 +146,25 @@ def run_capped(command, cap_bytes, timeout, ok_codes=(0,), cwd=None):
         status = "error"
     return Run(status, code, seconds, usage.ru_utime + usage.ru_stime,
                usage.ru_maxrss, stdout, stderr)
+
+
+# What cachegrind prints on stderr: the instructions the program executed.
+INSTRUCTIONS = re.compile(r"==\d+== I\s+refs:\s+([\d,]+)")
+
+
+def instructions(command, valgrind, timeout, ok_codes=(0,)):
+    """The instructions command executes (user space, its own process and
+    the clang -cc1 it runs in-process), counted by valgrind's cachegrind:
+    the same on every run, whatever else loads the machine, where time on a
+    shared virtual machine moves by 20%. None when the run does not
+    complete. No memory cap: valgrind reserves address space of its own."""
+    run = run_capped([valgrind, "--tool=cachegrind", "--cache-sim=no",
+                      "--cachegrind-out-file=/dev/null", *command],
+                     None, timeout, ok_codes)
+    found = INSTRUCTIONS.search(run.stderr)
+    if run.status != "ok" or not found:
+        return None
+    return int(found.group(1).replace(",", ""))
 
 
 def best_of(command, repeat, cap_bytes, timeout, ok_codes=(0,)):
