@@ -438,7 +438,12 @@ std::optional<bool> Interpreter::pointersEqual(const Value &L, const Value &R) {
   std::optional<bool> LNull = isNullPointer(L), RNull = isNullPointer(R);
   if (LNull && RNull && (*LNull || *RNull))
     return *LNull == *RNull;
-  if (L == R && (L.is(Value::Kind::Cell) || L.is(Value::Kind::Object)))
+  // Two cells are two objects: an object's storage is one cell, which every
+  // reference to it names, and what two references a caller lends are two
+  // objects to every other operation too (locking one leaves the other).
+  if (L.is(Value::Kind::Cell) && R.is(Value::Kind::Cell))
+    return L.Id == R.Id;
+  if (L == R && L.is(Value::Kind::Object))
     return true;
   return std::nullopt;
 }
