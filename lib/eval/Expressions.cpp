@@ -103,9 +103,18 @@ void Interpreter::VisitDeclRefExpr(const DeclRefExpr *E) {
 void Interpreter::VisitCastExpr(const CastExpr *Cast) {
   Value Sub = valueOf(Cast->getSubExpr());
   switch (Cast->getCastKind()) {
-  case CK_LValueToRValue:
-    set(Cast, load(Sub));
+  case CK_LValueToRValue: {
+    Value Loaded = load(Sub);
+    // A constant the analysis keeps no cell for (a constexpr global): its
+    // value is the compiler's.
+    Expr::EvalResult Constant;
+    if (Loaded.is(Value::Kind::Unknown) &&
+        Cast->getType()->isIntegralOrEnumerationType() &&
+        !Cast->isValueDependent() && Cast->EvaluateAsInt(Constant, Ctx))
+      Loaded = Value::integer(Constant.Val.getInt().getExtValue());
+    set(Cast, Loaded);
     return;
+  }
   case CK_IntegralToBoolean: {
     Value V = truthOf(load(Sub));
     set(Cast, V.is(Value::Kind::Int) ? Value::integer(V.Int != 0) : V);

@@ -162,3 +162,19 @@ void lockRegistryTwice() {
   registryLock.lock();
   registryLock.lock(); // expected-warning {{goroutine locks a mutex it already holds: it blocks forever}} expected-note {{goroutine locks a mutex it already holds}}
 }
+
+// A constant global (constexpr, or const with a constant initializer) holds
+// the compiler's value wherever it is read.
+constexpr int ReplyCapacity = 0;
+const int BufferedCapacity = 1;
+
+// CHECK-DAG: statics.cpp:[[@LINE+3]]:25: warning: goroutine blocks forever sending
+void replyToNobody() {
+  auto Reply = go::makeChan<int>(ReplyCapacity); // expected-note {{unbuffered channel made here}}
+  go::spawn([=] { Reply.send(1); }); // expected-warning {{goroutine blocks forever sending on a channel: no partner can ever come}} expected-note {{goroutine spawned here}} expected-note {{goroutine blocks forever sending}}
+} // expected-note {{the function returns here}}
+
+void replyIntoBuffer() {
+  auto Reply = go::makeChan<int>(BufferedCapacity);
+  go::spawn([=] { Reply.send(1); });
+}
