@@ -168,6 +168,20 @@ ASTImporter &CrossUnitImporter::importerFor(ASTUnit &Unit) {
   return *Importer;
 }
 
+std::vector<std::string> CrossUnitImporter::importedUnitFiles() const {
+  std::vector<std::string> Files;
+  for (const auto &Loaded : Importers) {
+    const SourceManager &SM = Loaded.first->getSourceManager();
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      StringRef Real = It->first.getFileEntry().tryGetRealPathName();
+      Files.push_back((Real.empty() ? It->first.getName() : Real).str());
+    }
+  }
+  llvm::sort(Files);
+  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+  return Files;
+}
+
 Expected<const FunctionDecl *>
 CrossUnitImporter::importDefinition(const FunctionDecl &Callee) {
   const AnalyzerOptions &Options = CI.getAnalyzerOpts();

@@ -82,6 +82,10 @@ public:
   /// \p MaxDepth calls deep. With \p Trace, says on stderr what it imports.
   CrossUnitImports importCalledDefinitions(unsigned MaxDepth, bool Trace);
 
+  /// Every file the units definitions were imported from read (their main
+  /// files and headers), sorted.
+  std::vector<std::string> importedUnitFiles() const;
+
 private:
   /// The definition of \p Callee from the unit the index names, merged
   /// into this unit's AST.

@@ -19,7 +19,7 @@ namespace golife {
 namespace {
 
 /// Bumped when an entry's content changes shape or meaning.
-constexpr StringLiteral EntryFormat = "golife-cache 1";
+constexpr StringLiteral EntryFormat = "golife-cache 2";
 
 /// A stream that hashes what is written to it instead of keeping it.
 class HashingStream : public raw_ostream {
@@ -98,8 +98,24 @@ json::Value toJSON(const UnitResult &Result) {
     Incomplete.push_back(json::Object{{"where", toJSON(I.Where)},
                                       {"function", I.Function},
                                       {"reason", I.Reason}});
+  json::Array Inputs;
+  for (const FileStamp &Input : Result.ImportedInputs)
+    Inputs.push_back(json::Object{{"path", Input.Path},
+                                  {"size", int64_t(Input.Size)},
+                                  {"modified", Input.Modified}});
   return json::Object{{"findings", std::move(Findings)},
-                      {"incomplete", std::move(Incomplete)}};
+                      {"incomplete", std::move(Incomplete)},
+                      {"imported-inputs", std::move(Inputs)}};
+}
+
+std::optional<FileStamp> stampFrom(const json::Object *O) {
+  std::optional<StringRef> Path = O ? O->getString("path") : std::nullopt;
+  std::optional<int64_t> Size = O ? O->getInteger("size") : std::nullopt,
+                         Modified =
+                             O ? O->getInteger("modified") : std::nullopt;
+  if (!Path || !Size || *Size < 0 || !Modified)
+    return std::nullopt;
+  return FileStamp{Path->str(), uint64_t(*Size), *Modified};
 }
 
 std::optional<unsigned> unsignedField(const json::Object &O, StringRef Key) {
@@ -167,7 +183,8 @@ std::optional<UnitResult> resultFrom(const json::Value &V) {
   const json::Object *O = V.getAsObject();
   const json::Array *Findings = O ? O->getArray("findings") : nullptr;
   const json::Array *Incomplete = O ? O->getArray("incomplete") : nullptr;
-  if (!Findings || !Incomplete)
+  const json::Array *Inputs = O ? O->getArray("imported-inputs") : nullptr;
+  if (!Findings || !Incomplete || !Inputs)
     return std::nullopt;
   UnitResult Result;
   for (const json::Value &F : *Findings) {
@@ -182,6 +199,12 @@ std::optional<UnitResult> resultFrom(const json::Value &V) {
     if (!Function)
       return std::nullopt;
     Result.Incomplete.push_back(std::move(*Function));
+  }
+  for (const json::Value &I : *Inputs) {
+    std::optional<FileStamp> Input = stampFrom(I.getAsObject());
+    if (!Input)
+      return std::nullopt;
+    Result.ImportedInputs.push_back(std::move(*Input));
   }
   return Result;
 }
@@ -260,7 +283,13 @@ std::optional<UnitResult> ResultCache::lookup(StringRef Key) const {
     consumeError(Parsed.takeError());
     return std::nullopt;
   }
-  return resultFrom(*Parsed);
+  std::optional<UnitResult> Result = resultFrom(*Parsed);
+  // A file of a unit it imported from changed since: analyse it again.
+  if (Result && !llvm::all_of(Result->ImportedInputs, [](const FileStamp &F) {
+        return stampOf(F.Path) == F;
+      }))
+    return std::nullopt;
+  return Result;
 }
 
 Error ResultCache::store(StringRef Key, const UnitResult &Result) const {

@@ -447,6 +447,9 @@ private:
                   "' cannot be used: " + Imports.IndexError;
       return false;
     }
+    for (const std::string &File : Importer->importedUnitFiles())
+      if (std::optional<FileStamp> Stamp = stampOf(File))
+        Out.ImportedInputs.push_back(std::move(*Stamp));
     const SourceManager &SM = CI.getSourceManager();
     for (const ImportFailure &Failure : Imports.Failures)
       Out.Incomplete.push_back(

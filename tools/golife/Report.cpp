@@ -3,6 +3,7 @@
 #include "Report.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -16,6 +17,14 @@
 using namespace llvm;
 
 namespace golife {
+
+std::optional<FileStamp> stampOf(StringRef Path) {
+  sys::fs::file_status Status;
+  if (sys::fs::status(Path, Status))
+    return std::nullopt;
+  return FileStamp{Path.str(), Status.getSize(),
+                   Status.getLastModificationTime().time_since_epoch().count()};
+}
 
 bool globMatches(StringRef Glob, StringRef Name) {
   std::string Pattern = "^";

@@ -10,6 +10,7 @@
 
 #include "golife/Finding.h"
 #include "llvm/Support/raw_ostream.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,10 +49,25 @@ struct IncompleteAnalysis {
 };
 
 /// What the analysis of one translation unit gave.
+/// A file as it was when a result was computed from it.
+struct FileStamp {
+  std::string Path;
+  uint64_t Size = 0;
+  int64_t Modified = 0; ///< nanoseconds since the epoch
+  bool operator==(const FileStamp &) const = default;
+};
+
+/// \p Path's size and time of modification now; none when it is gone.
+std::optional<FileStamp> stampOf(llvm::StringRef Path);
+
 struct UnitResult {
   std::vector<ReportedFinding> Findings;
   std::vector<IncompleteAnalysis> Incomplete;
   std::string Error; ///< why it could not be analysed
+  /// Every file the units it imported definitions from read (their
+  /// headers too, which its own key does not cover): a cached result holds
+  /// while each is unchanged.
+  std::vector<FileStamp> ImportedInputs;
 };
 
 enum class OutputFormat { Text, Sarif, Json };
