@@ -39,8 +39,10 @@ CompilerInstance *AnalyzerCompiler = nullptr;
 /// diagnostics what could not be imported.
 void importCrossUnitDefinitions(CrossUnitImporter &Importer,
                                 const AnalyzerOptions &Options, bool Trace) {
-  CrossUnitImports Imports =
-      Importer.importCalledDefinitions(AnalysisOptions().MaxCallDepth, Trace);
+  CrossUnitImports Imports = Importer.importCalledDefinitions(
+      calleesWithoutBody(
+          *AnalyzerCompiler->getASTContext().getTranslationUnitDecl()),
+      AnalysisOptions().MaxCallDepth, Trace);
   DiagnosticsEngine &Diags = AnalyzerCompiler->getDiagnostics();
   if (!Imports.IndexError.empty())
     Diags.Report(Diags.getCustomDiagID(

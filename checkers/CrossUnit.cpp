@@ -262,8 +262,8 @@ static std::string describe(const cross_tu::IndexError &E) {
   return (Trimmed + " ('" + E.getFileName() + "')").str();
 }
 
-CrossUnitImports CrossUnitImporter::importCalledDefinitions(unsigned MaxDepth,
-                                                            bool Trace) {
+CrossUnitImports CrossUnitImporter::importCalledDefinitions(
+    std::vector<const FunctionDecl *> Callees, unsigned MaxDepth, bool Trace) {
   DiagnosticsEngine &Diags = CI.getDiagnostics();
   // The units parsed on demand report through the importing unit's
   // consumer; their errors are theirs, not this unit's.
@@ -273,8 +273,7 @@ CrossUnitImports CrossUnitImporter::importCalledDefinitions(unsigned MaxDepth,
 
   CrossUnitImports Result;
   llvm::DenseSet<const FunctionDecl *> Tried;
-  std::vector<const FunctionDecl *> Level =
-      calleesWithoutBody(*CI.getASTContext().getTranslationUnitDecl());
+  std::vector<const FunctionDecl *> Level = std::move(Callees);
   for (unsigned Depth = 0; Depth < MaxDepth && !Level.empty() &&
                            Result.IndexError.empty() && !ImporterCrashed;
        ++Depth) {

@@ -77,10 +77,13 @@ public:
   /// code including libstdc++'s <compare> (docs/static-analyzer.md).
   CrossUnitImporter(clang::CompilerInstance &CI, unsigned MaxUnits);
 
-  /// Imports the definitions of the functions the main file's code calls
-  /// without a body in this unit, then those their definitions call, up to
-  /// \p MaxDepth calls deep. With \p Trace, says on stderr what it imports.
-  CrossUnitImports importCalledDefinitions(unsigned MaxDepth, bool Trace);
+  /// Imports the definitions of \p Callees (what the main file's code
+  /// calls without a body in this unit: calleesWithoutBody), then those
+  /// their definitions call, up to \p MaxDepth calls deep. With \p Trace,
+  /// says on stderr what it imports.
+  CrossUnitImports
+  importCalledDefinitions(std::vector<const clang::FunctionDecl *> Callees,
+                          unsigned MaxDepth, bool Trace);
 
   /// Every file the units definitions were imported from read (their main
   /// files and headers), sorted.

@@ -427,8 +427,9 @@ private:
   /// Imports the definitions this unit calls from the units of the index;
   /// false when the index cannot be used (the unit's error says why).
   bool importDefinitions(std::optional<CrossUnitImporter> &Importer) {
-    if (calleesWithoutBody(*CI.getASTContext().getTranslationUnitDecl())
-            .empty())
+    std::vector<const FunctionDecl *> Callees =
+        calleesWithoutBody(*CI.getASTContext().getTranslationUnitDecl());
+    if (Callees.empty())
       return true; // nothing to import: no index needed
     const CrossUnitIndex *Built = Index->built();
     if (!Built) {
@@ -441,7 +442,7 @@ private:
     Options.CTUInvocationList = Built->InvocationList;
     Importer.emplace(CI, DefaultMaxImportedUnits);
     CrossUnitImports Imports = Importer->importCalledDefinitions(
-        AnalysisOptions().MaxCallDepth, Trace);
+        std::move(Callees), AnalysisOptions().MaxCallDepth, Trace);
     if (!Imports.IndexError.empty()) {
       Out.Error = "the cross-unit index in '" + Built->Dir +
                   "' cannot be used: " + Imports.IndexError;
