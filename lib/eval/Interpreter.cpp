@@ -172,11 +172,15 @@ State Interpreter::start(const FunctionDecl &Root) {
   RootFunction = &Root;
   P = 0;
   // What the caller passes, and the object a method runs on, are made up:
-  // what the caller lends by reference is borrowed.
+  // what the caller lends by reference or by pointer is borrowed. A pointer
+  // points to an object: its null case is not explored.
   auto Lend = [&](QualType T) {
-    Value V = madeUp(T.getNonReferenceType());
-    if (T->isReferenceType() && V.is(Value::Kind::Cell))
+    bool Pointer = T->isPointerType();
+    Value V = madeUp(Pointer ? T->getPointeeType() : T.getNonReferenceType());
+    if ((Pointer || T->isReferenceType()) && V.is(Value::Kind::Cell))
       Initial.Cells[V.Id].Borrowed = true;
+    else if (Pointer)
+      return Value{};
     return V;
   };
   std::vector<Value> Args;

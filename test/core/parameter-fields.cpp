@@ -115,6 +115,26 @@ void pollCopy(Options Opts) {
     go::sleep(1ms); // expected-warning {{the function keeps coming back here in a loop that never exits: it never returns}} expected-note {{}}
 }
 
+// What a pointer parameter points to is made up as what a reference names:
+// two tests of its field agree.
+void answerThrough(const Options *Opts) {
+  auto Answer = go::makeChan<int>();
+  if (Opts->Verbose)
+    go::spawn([=] { Answer.send(1); });
+  if (Opts->Verbose)
+    (void)Answer.recv();
+}
+
+// Sends when the flag is set, receives when it is not: either way one side
+// waits forever.
+void answerNobody(const Options *Opts) {
+  auto Answer = go::makeChan<int>(); // expected-note 2 {{unbuffered channel made here}}
+  if (Opts->Verbose) // expected-note {{assuming 'Opts->Verbose' is true}} expected-note {{assuming 'Opts->Verbose' is false}}
+    go::spawn([=] { Answer.send(1); }); // expected-warning {{goroutine blocks forever sending on a channel: no partner can ever come}} expected-note {{goroutine spawned here}} expected-note {{goroutine blocks forever sending}}
+  if (!Opts->Verbose)
+    (void)Answer.recv(); // expected-warning {{goroutine blocks forever receiving from a channel: no partner can ever come}} expected-note {{goroutine blocks forever receiving}}
+} // expected-note {{the function returns here}}
+
 // CHECK-NOT: warning:
 // CHECK: parameter-fields.cpp:30:29: warning: goroutine blocks forever sending
 // CHECK-NOT: warning:
@@ -122,4 +142,7 @@ void pollCopy(Options Opts) {
 // CHECK: parameter-fields.cpp:59:16: warning: goroutine blocks forever receiving
 // CHECK-NOT: warning:
 // CHECK: parameter-fields.cpp:115:5: warning: the function keeps coming back here
+// CHECK-NOT: warning:
+// CHECK: parameter-fields.cpp:133:28: warning: goroutine blocks forever sending
+// CHECK: parameter-fields.cpp:135:18: warning: goroutine blocks forever receiving
 // CHECK-NOT: warning:
