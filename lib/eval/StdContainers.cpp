@@ -761,8 +761,14 @@ bool Interpreter::containerMethod(const CallExpr *CE, CellId Container,
              (Name == "insert" || Name == "emplace" || Name == "try_emplace")) {
     if (Args.empty() || Args.size() > 2 ||
         (Args.size() == 1 && containerCell(Args[0])))
-      return Unfollowed(); // a hint, a range of another container
-    CellId Element = makeElement(ElementType, Args);
+      return Unfollowed(); // a range of another container
+    // insert takes one value: with two arguments, a hint and the value, or
+    // a range (first, last), which gives nothing back and is not followed.
+    bool Hinted = Name == "insert" && Args.size() == 2;
+    if (Hinted && CE->getType()->isVoidType())
+      return Unfollowed();
+    CellId Element =
+        makeElement(ElementType, llvm::ArrayRef(Args).drop_front(Hinted));
     int64_t Before = Size();
     std::optional<int64_t> At =
         keyedSlot(CE, Container, K, keyOf(Element, K), /*Insert=*/true,

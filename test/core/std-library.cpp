@@ -1,7 +1,7 @@
 // Standard-library operations the model follows: std::unordered_map's
 // insert (which keeps the first value), insert_or_assign (which does not),
 // operator[] (which default-inserts: a nil channel), find, erase and
-// iteration; emplace into a map; emplace_back and emplace_front, which run
+// iteration; a map's insert with a hint; emplace into a map; emplace_back and emplace_front, which run
 // the element's constructor; a vector's insert before a position, erase of
 // a range and erase while iterating; a smart
 // pointer's get(); and std::forward through a generic helper.
@@ -10,6 +10,7 @@
 #include <go/go.h>
 #include <array>
 #include <deque>
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -345,4 +346,26 @@ void transferSameStripe() {
 void transferOtherStripes() {
   StripedTable table;
   table.lockBoth(1, 2);
+}
+
+// insert(hint, value) inserts the value, as insert(value) does: a key
+// already there keeps its first value.
+void hintedInsertKeepsFirst() {
+  std::map<int, go::Chan<int>> replies;
+  auto first = go::makeChan<int>();
+  auto second = go::makeChan<int>(); // expected-note {{unbuffered channel made here}}
+  replies.insert(replies.end(), {1, first});
+  replies.insert(replies.end(), {1, second}); // key 1 is there: not inserted
+  // CHECK-DAG: std-library.cpp:[[@LINE+1]]:26: warning: goroutine blocks forever sending
+  go::spawn([=] { second.send(1); }); // expected-warning {{goroutine blocks forever sending on a channel: no partner can ever come}} expected-note {{goroutine spawned here}} expected-note {{goroutine blocks forever sending}}
+  go::spawn([=] { first.send(1); });
+  (void)replies[1].recv();
+} // expected-note {{the function returns here}}
+
+void hintedInsertFound() {
+  std::map<int, go::Chan<int>> replies;
+  auto reply = go::makeChan<int>();
+  replies.insert(replies.end(), {1, reply});
+  go::spawn([=] { reply.send(1); });
+  (void)replies[1].recv();
 }
