@@ -112,6 +112,18 @@ bool Interpreter::assignTie(const CXXOperatorCallExpr *Assign) {
 bool Interpreter::stdCall(const CallExpr *CE, std::vector<Value> &Args) {
   if (containerCall(CE, Args))
     return true;
+  // A duration the compiler computes (0s, -1s, 5ms * 2): its nanoseconds.
+  if (int64_t Nanos = nanosPerTick(CE->getType())) {
+    Expr::EvalResult Constant;
+    if (!CE->isValueDependent() && CE->EvaluateAsRValue(Constant, Ctx) &&
+        Constant.Val.isStruct() && Constant.Val.getStructNumFields() == 1 &&
+        Constant.Val.getStructField(0).isInt()) {
+      set(CE,
+          Value::integer(Constant.Val.getStructField(0).getInt().getExtValue() *
+                         Nanos));
+      return true;
+    }
+  }
   const FunctionDecl *FD = CE->getDirectCallee();
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE)) {
     OverloadedOperatorKind Kind = Op->getOperator();

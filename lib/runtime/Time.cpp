@@ -9,7 +9,8 @@
 //   Ticker:       [ ticking ] --stop()--> [ stopped ] --reset(d)--> ticking
 //                 each period its channel receives a value if it has room;
 //                 never stopped while its owner is done: a leak.
-//   tick(d):      a ticker nobody can stop.
+//   tick(d):      a ticker nobody can stop; for d <= 0, a nil channel.
+//   newTicker(d): for d <= 0, a panic.
 //   Timer:        like after(), with stop() and reset().
 //   afterFunc(d, f): a Timer without a channel: when it fires, f starts in
 //                 a goroutine of its own (the explorer asks the evaluator
@@ -18,6 +19,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Rules.h"
+#include <go/panic_messages.h>
 
 namespace golife::runtime {
 
@@ -63,12 +65,23 @@ static ObjId startTicker(Call &C, const char *Note) {
   return Made;
 }
 
+/// Whether the period \p D is known to be zero or negative.
+static bool nonPositive(Call &C, const Value &D) {
+  Value Period = load(C.S, D);
+  return Period.is(Value::Kind::Int) && Period.Int <= 0;
+}
+
 Effect tick(Call &C) {
+  if (nonPositive(C, C.arg(0)))
+    return Effect::returns(Value{Value::Kind::NilChan});
   ObjId Made = startTicker(C, "ticker created here, never stopped");
   return Effect::returns(Value::object(C.S.Objects[Made].as<Ticker>().C));
 }
 
 Effect newTicker(Call &C) {
+  if (nonPositive(C, C.arg(0)))
+    return Effect::panic(go::panic_messages::NonPositiveNewTicker,
+                         OpKind::Other);
   return Effect::returns(Value::object(startTicker(C, "ticker created here")));
 }
 

@@ -126,3 +126,16 @@ void storedInGlobal() {
 }
 
 go::Ticker returnedToCaller() { return go::newTicker(1s); }
+
+// tick() of a period that is not positive is a nil channel: no ticker runs
+// (the runtime's own test of it passes). A literal's period is the
+// compiler's.
+void tickOfNothing() {
+  (void)go::tick(0s);
+  (void)go::tick(-1s);
+  (void)go::tick(5ms - 5ms);
+}
+
+void tickOfAPeriod() {
+  (void)go::tick(2ms * 3); // expected-warning {{this ticker is never stopped}} expected-note {{this ticker is never stopped}}
+}
