@@ -65,21 +65,20 @@ static ObjId startTicker(Call &C, const char *Note) {
   return Made;
 }
 
-/// Whether the period \p D is known to be zero or negative.
-static bool nonPositive(Call &C, const Value &D) {
-  Value Period = load(C.S, D);
+/// Whether \p Period is known to be zero or negative.
+static bool nonPositive(const Value &Period) {
   return Period.is(Value::Kind::Int) && Period.Int <= 0;
 }
 
 Effect tick(Call &C) {
-  if (nonPositive(C, C.arg(0)))
+  if (nonPositive(C.arg(0)))
     return Effect::returns(Value{Value::Kind::NilChan});
   ObjId Made = startTicker(C, "ticker created here, never stopped");
   return Effect::returns(Value::object(C.S.Objects[Made].as<Ticker>().C));
 }
 
 Effect newTicker(Call &C) {
-  if (nonPositive(C, C.arg(0)))
+  if (nonPositive(C.arg(0)))
     return Effect::panic(go::panic_messages::NonPositiveNewTicker,
                          OpKind::Other);
   return Effect::returns(Value::object(startTicker(C, "ticker created here")));

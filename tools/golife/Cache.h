@@ -3,9 +3,10 @@
 // --cache-dir keeps each unit's result under a hash of what decides it: the
 // preprocessed unit, its compiler invocation, the options that change
 // findings and golife's version (as ctcache does for clang-tidy). A unit
-// whose hash is found is not analysed again. An entry that cannot be read,
-// or whose checksum does not match, is ignored and the unit analysed; entries
-// are written whole or not at all.
+// whose hash is found is not analysed again, unless a file of a unit it
+// imported definitions from changed since (UnitResult::ImportedInputs). An
+// entry that cannot be read, or whose checksum does not match, is ignored and
+// the unit analysed; entries are written whole or not at all.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GOLIFE_TOOLS_GOLIFE_CACHE_H
