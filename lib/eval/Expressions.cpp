@@ -21,6 +21,16 @@ static bool isPointerLike(QualType T) {
          T->isMemberPointerType();
 }
 
+/// \p E's value when it is an integral constant expression.
+static std::optional<Value> integerConstant(const Expr *E,
+                                            const ASTContext &Ctx) {
+  Expr::EvalResult Constant;
+  if (E->isValueDependent() || !E->getType()->isIntegralOrEnumerationType() ||
+      !E->EvaluateAsInt(Constant, Ctx))
+    return std::nullopt;
+  return Value::integer(Constant.Val.getInt().getExtValue());
+}
+
 Value Interpreter::valueOf(const Expr *E) {
   if (!E)
     return {};
@@ -33,10 +43,8 @@ Value Interpreter::valueOf(const Expr *E) {
   It = Env.find(E);
   if (It != Env.end())
     return It->second;
-  Expr::EvalResult Constant;
-  if (!E->isValueDependent() && E->getType()->isIntegralOrEnumerationType() &&
-      E->EvaluateAsInt(Constant, Ctx))
-    return Value::integer(Constant.Val.getInt().getExtValue());
+  if (std::optional<Value> Constant = integerConstant(E, Ctx))
+    return *Constant;
   if (const auto *Wrapper = dyn_cast<FullExpr>(E))
     return valueOf(Wrapper->getSubExpr());
   if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
@@ -107,11 +115,8 @@ void Interpreter::VisitCastExpr(const CastExpr *Cast) {
     Value Loaded = load(Sub);
     // A constant the analysis keeps no cell for (a constexpr global): its
     // value is the compiler's.
-    Expr::EvalResult Constant;
-    if (Loaded.is(Value::Kind::Unknown) &&
-        Cast->getType()->isIntegralOrEnumerationType() &&
-        !Cast->isValueDependent() && Cast->EvaluateAsInt(Constant, Ctx))
-      Loaded = Value::integer(Constant.Val.getInt().getExtValue());
+    if (Loaded.is(Value::Kind::Unknown))
+      Loaded = integerConstant(Cast, Ctx).value_or(Loaded);
     set(Cast, Loaded);
     return;
   }

@@ -30,9 +30,14 @@ void addAlarm(State &S, Alarm::Kind K, const Value &Delay, uint32_t Target) {
   S.Alarms.push_back({K, Due, Target});
 }
 
+/// Whether the duration \p D is known to be zero or negative.
+static bool nonPositive(const Value &D) {
+  return D.is(Value::Kind::Int) && D.Int <= 0;
+}
+
 Effect sleep(Call &C) {
   Value D = C.arg(0);
-  if (D.is(Value::Kind::Int) && D.Int <= 0)
+  if (nonPositive(D))
     return Effect::returns();
   addAlarm(C.S, Alarm::Kind::Sleep, D, C.Caller);
   return Effect::block(Pending{Pending::Kind::Sleep, OpKind::Other, C.Site});
@@ -63,11 +68,6 @@ static ObjId startTicker(Call &C, const char *Note) {
   addAlarm(C.S, Alarm::Kind::Tick, C.arg(0), Made);
   C.note(Note, Made);
   return Made;
-}
-
-/// Whether \p Period is known to be zero or negative.
-static bool nonPositive(const Value &Period) {
-  return Period.is(Value::Kind::Int) && Period.Int <= 0;
 }
 
 Effect tick(Call &C) {
